@@ -1,0 +1,90 @@
+from sqlalchemy import select
+
+from tests import factories
+from tracker.accounts.models import AuditEvent, User
+from tracker.extensions import db
+
+
+def _create(client, **overrides):
+    data = {
+        "email": "new.person@example.org",
+        "name": "New Person",
+        "role": "editor",
+        "password": "a long enough secret",
+    } | overrides
+    return client.post("/admin/users/new", data=data)
+
+
+def test_admin_creates_an_account(client, login_as):
+    admin = login_as("admin")
+    response = _create(client, email="New.Person@Example.org")
+    assert response.status_code == 302
+    user = db.session.scalar(select(User).where(User.email == "new.person@example.org"))
+    assert user.role == "editor" and user.active
+    event = db.session.scalar(
+        select(AuditEvent).where(AuditEvent.entity_type == "user", AuditEvent.action == "create")
+    )
+    assert event.user_id == admin.id
+
+
+def test_invalid_and_duplicate_email_are_field_errors(client, login_as):
+    login_as("admin")
+    factories.user(email="taken@example.org")
+    db.session.commit()
+    before = db.session.query(User).count()
+    for email, message in [
+        ("not-an-address", "Not a valid e-mail address"),
+        ("taken@example.org", "already exists"),
+        ("TAKEN@example.org", "already exists"),
+    ]:
+        response = _create(client, email=email)
+        assert response.status_code == 200
+        body = response.get_data(as_text=True)
+        assert message in body and 'id="email-error"' in body
+    assert db.session.query(User).count() == before
+
+
+def test_weak_initial_password_is_refused(client, login_as):
+    login_as("admin")
+    response = _create(client, password="short")
+    assert "Use at least 10 characters." in response.get_data(as_text=True)
+
+
+def test_admin_changes_role_and_deactivates(client, login_as):
+    login_as("admin")
+    user = factories.user(role="viewer")
+    db.session.commit()
+    response = client.post(f"/admin/users/{user.id}", data={"name": user.name, "role": "editor"})
+    assert response.status_code == 302
+    db.session.refresh(user)
+    assert user.role == "editor" and user.active is False
+    changes = db.session.scalar(select(AuditEvent.changes).where(AuditEvent.action == "update"))
+    assert changes == {"active": [True, False], "role": ["viewer", "editor"]}
+
+
+def test_the_last_admin_cannot_be_demoted_or_deactivate_themself(client, login_as):
+    admin = login_as("admin")
+    response = client.post(
+        f"/admin/users/{admin.id}", data={"name": admin.name, "role": "viewer", "active": "y"}
+    )
+    assert "last active administrator" in response.get_data(as_text=True)
+    second = factories.user(role="admin")
+    db.session.commit()
+    response = client.post(f"/admin/users/{admin.id}", data={"name": admin.name, "role": "admin"})
+    assert "cannot deactivate your own account" in response.get_data(as_text=True)
+    db.session.refresh(admin)
+    assert admin.active and admin.role == "admin" and second.active
+
+
+def test_user_list_shows_accounts(client, login_as):
+    login_as("admin")
+    factories.user(email="someone@example.org")
+    db.session.commit()
+    assert "someone@example.org" in client.get("/admin/users/").get_data(as_text=True)
+
+
+def test_editors_and_viewers_cannot_manage_accounts(client, login_as):
+    login_as("editor")
+    assert client.get("/admin/users/").status_code == 403
+    assert _create(client).status_code == 403
+    assert db.session.scalar(select(User).where(User.email == "new.person@example.org")) is None

@@ -1,0 +1,94 @@
+"""The access matrix: every endpoint declares who may read and write, and every role gets exactly that.
+
+The test walks `app.url_map`, so a new route is checked the moment it exists; a route without a
+declared policy, or without a sample value for one of its URL arguments, fails here.
+"""
+
+import pytest
+
+from tests import factories
+from tracker.core.access import PUBLIC, Role, policy_for
+from tracker.extensions import db
+
+ROLES = [None, Role.VIEWER, Role.EDITOR, Role.ADMIN]
+
+
+def sample_arguments() -> dict:
+    """A real value for every URL argument that routes use."""
+    organisation = factories.organisation()
+    user = factories.user(role="viewer")
+    db.session.commit()
+    return {"iso3": "FRA", "organisation_id": organisation.id, "user_id": user.id, "filename": "css/app.css"}
+
+
+def endpoints(app):
+    for rule in app.url_map.iter_rules():
+        for method in sorted((rule.methods or set()) & {"GET", "POST"}):
+            yield rule, method
+
+
+def expected_outcome(app, endpoint: str, method: str, role: Role | None) -> str:
+    with app.test_request_context():
+        policy = policy_for(endpoint)
+    required = policy.required_for(method)
+    if required == PUBLIC:
+        return "allowed"
+    if role is None:
+        return "login"
+    if required is None or not role.includes(required):
+        return "forbidden"
+    return "allowed"
+
+
+def outcome(response) -> str:
+    if response.status_code == 302 and response.location.startswith("/login?next="):
+        return "login"
+    if response.status_code == 403:
+        return "forbidden"
+    assert response.status_code < 500, response.status_code
+    return "allowed"
+
+
+def test_every_endpoint_declares_a_policy(app):
+    with app.test_request_context():
+        undeclared = sorted(
+            {rule.endpoint for rule in app.url_map.iter_rules() if policy_for(rule.endpoint) is None}
+        )
+    assert undeclared == []
+
+
+@pytest.mark.parametrize("role", ROLES, ids=lambda r: r or "anonymous")
+def test_access_matrix(app, role):
+    arguments = sample_arguments()
+    checked = 0
+    for rule, method in endpoints(app):
+        client = app.test_client()
+        if role is not None:
+            user = factories.user(role=role.value)
+            db.session.commit()
+            client.post("/login", data={"email": user.email, "password": factories.PASSWORD})
+        url_args = {name: arguments[name] for name in rule.arguments}
+        with app.test_request_context():
+            from flask import url_for
+
+            url = url_for(rule.endpoint, **url_args)
+        response = client.open(url, method=method, data={})
+        expected = expected_outcome(app, rule.endpoint, method, role)
+        assert outcome(response) == expected, f"{role or 'anonymous'} {method} {url}"
+        checked += 1
+    assert checked >= 15
+
+
+def test_viewer_is_refused_on_admin_pages_and_every_write(app, client, login_as):
+    login_as("viewer")
+    arguments = sample_arguments()
+    from flask import url_for
+
+    for rule, method in endpoints(app):
+        with app.test_request_context():
+            policy = policy_for(rule.endpoint)
+            url = url_for(rule.endpoint, **{name: arguments[name] for name in rule.arguments})
+        is_admin_page = rule.rule.startswith("/admin")
+        writes = method == "POST" and policy.write not in (PUBLIC, Role.VIEWER)
+        if is_admin_page or writes:
+            assert client.open(url, method=method).status_code == 403, f"{method} {url}"

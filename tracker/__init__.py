@@ -1,0 +1,78 @@
+"""The 24/7 Network Tracker: a Flask application."""
+
+import os
+from pathlib import Path
+
+from flask import Flask
+
+from tracker.config import DEFAULT_SECRET_KEY, Config
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def create_app(config: type | dict | None = None) -> Flask:
+    """Build the app. No database work happens here: the CLI and migrations do that."""
+    app = Flask(
+        __name__,
+        instance_relative_config=True,
+        template_folder=str(ROOT / "templates"),
+        static_folder=str(ROOT / "static"),
+    )
+    app.config.from_object(Config)
+    if isinstance(config, dict):
+        app.config.update(config)
+    elif config is not None:
+        app.config.from_object(config)
+    if not app.config.get("SQLALCHEMY_DATABASE_URI"):
+        os.makedirs(app.instance_path, exist_ok=True)
+        app.config["SQLALCHEMY_DATABASE_URI"] = f"sqlite:///{Path(app.instance_path) / 'tracker.sqlite'}"
+    if app.config["SECRET_KEY"] == DEFAULT_SECRET_KEY and not (app.debug or app.testing):
+        raise RuntimeError(
+            "SECRET_KEY is not set. Set the SECRET_KEY environment variable to a long random value "
+            "(for example: python -c 'import secrets; print(secrets.token_hex(32))'), "
+            "or run with --debug for local development."
+        )
+
+    _init_extensions(app)
+    _register_blueprints(app)
+    _register_cli(app)
+    return app
+
+
+def _init_extensions(app: Flask) -> None:
+    from tracker.core.access import enforce_access
+    from tracker.extensions import csrf, db, login_manager, migrate
+
+    db.init_app(app)
+    migrate.init_app(app, db, directory=str(ROOT / "migrations"), render_as_batch=True, compare_type=True)
+    csrf.init_app(app)
+    login_manager.init_app(app)
+    login_manager.login_view = "accounts.login"
+    login_manager.login_message = "Please log in to see this page."
+    login_manager.login_message_category = "info"
+    login_manager.session_protection = "strong"
+    app.before_request(enforce_access)
+
+    from tracker.accounts.models import User
+
+    @login_manager.user_loader
+    def load_user(user_id: str):
+        user = db.session.get(User, int(user_id))
+        return user if user is not None and user.active else None
+
+
+def _register_blueprints(app: Flask) -> None:
+    from tracker import accounts, countries, main
+    from tracker.core import templating
+    from tracker.main import errors
+
+    for module in (main, accounts, countries):
+        app.register_blueprint(module.bp)
+    errors.register(app)
+    templating.register(app)
+
+
+def _register_cli(app: Flask) -> None:
+    from tracker import cli
+
+    cli.register(app)

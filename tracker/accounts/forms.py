@@ -1,0 +1,55 @@
+from flask_wtf import FlaskForm
+from wtforms import BooleanField, EmailField, PasswordField, SelectField, StringField
+from wtforms.validators import DataRequired, EqualTo, Length, ValidationError
+
+from tracker.accounts.passwords import password_problem
+from tracker.core.access import Role
+from tracker.core.forms import choices, strip
+from tracker.core.validation import normalise_email
+
+ROLE_CHOICES = choices((role.value, role.label) for role in Role)
+
+
+class EmailAddress:
+    """Checks the syntax with email-validator (no DNS look-up) and stores the normalised form."""
+
+    def __call__(self, form, field):
+        try:
+            field.data = normalise_email(field.data or "")
+        except ValueError as error:
+            raise ValidationError(str(error)) from None
+
+
+class PasswordPolicy:
+    def __call__(self, form, field):
+        if problem := password_problem(field.data or ""):
+            raise ValidationError(problem)
+
+
+class LoginForm(FlaskForm):
+    email = StringField("E-mail", validators=[DataRequired()], filters=[strip])
+    password = PasswordField("Password", validators=[DataRequired()])
+
+
+class ChangePasswordForm(FlaskForm):
+    current_password = PasswordField("Current password", validators=[DataRequired()])
+    new_password = PasswordField("New password", validators=[DataRequired(), PasswordPolicy()])
+    confirm = PasswordField(
+        "Repeat the new password",
+        validators=[DataRequired(), EqualTo("new_password", "The passwords differ.")],
+    )
+
+
+class UserCreateForm(FlaskForm):
+    email = EmailField(
+        "E-mail", validators=[DataRequired(), Length(max=254), EmailAddress()], filters=[strip]
+    )
+    name = StringField("Name", validators=[DataRequired(), Length(max=120)], filters=[strip])
+    role = SelectField("Role", choices=ROLE_CHOICES, default=Role.VIEWER.value)
+    password = PasswordField("Initial password", validators=[DataRequired(), PasswordPolicy()])
+
+
+class UserEditForm(FlaskForm):
+    name = StringField("Name", validators=[DataRequired(), Length(max=120)], filters=[strip])
+    role = SelectField("Role", choices=ROLE_CHOICES)
+    active = BooleanField("Active (may log in)")

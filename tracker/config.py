@@ -1,0 +1,40 @@
+"""Configuration read from the environment.
+
+`DATABASE_URL` selects the database (SQLite in the instance folder when unset); `SECRET_KEY` must be
+set outside debug and testing, because a known key lets anyone forge a session.
+"""
+
+import os
+from datetime import timedelta
+
+DEFAULT_SECRET_KEY = "dev-only-not-secret"  # noqa: S105 - the sentinel that create_app refuses in production
+
+
+def _env_int(name: str, default: int) -> int:
+    return int(os.environ.get(name, default))
+
+
+class Config:
+    SECRET_KEY = os.environ.get("SECRET_KEY", DEFAULT_SECRET_KEY)
+    # None means "SQLite file in the instance folder"; create_app fills it in once it knows that folder.
+    SQLALCHEMY_DATABASE_URI = os.environ.get("DATABASE_URL") or None
+    SQLALCHEMY_ENGINE_OPTIONS = {"pool_pre_ping": True}
+    MAX_CONTENT_LENGTH = _env_int("MAX_UPLOAD_BYTES", 5 * 1024 * 1024)
+    SESSION_COOKIE_HTTPONLY = True
+    SESSION_COOKIE_SAMESITE = "Lax"
+    SESSION_COOKIE_SECURE = os.environ.get("HTTPS", "").lower() in {"1", "true", "yes"}
+    REMEMBER_COOKIE_HTTPONLY = True
+    PERMANENT_SESSION_LIFETIME = timedelta(minutes=_env_int("SESSION_LIFETIME_MINUTES", 8 * 60))
+    # werkzeug's default (scrypt) in production; tests use a cheap method to stay fast.
+    PASSWORD_HASH_METHOD = "scrypt"  # noqa: S105 - a hash method name, not a password
+    LOGIN_MAX_FAILURES = 5
+    LOGIN_LOCKOUT = timedelta(minutes=15)
+    PAGE_SIZE = 50
+
+
+class TestConfig(Config):
+    TESTING = True
+    SECRET_KEY = "testing-only"  # noqa: S105
+    WTF_CSRF_ENABLED = False
+    PASSWORD_HASH_METHOD = "pbkdf2:sha256:1000"  # noqa: S105 - a hash method name
+    SQLALCHEMY_DATABASE_URI = os.environ.get("DATABASE_URL") or "sqlite://"

@@ -1,0 +1,28 @@
+"""Helpers shared by every feature's forms."""
+
+from wtforms.fields.choices import SelectChoice
+
+from tracker.core.errors import DomainError
+
+
+def apply_domain_error(form, error: DomainError) -> None:
+    """Show a service's refusal on the field it names, or on the form as a whole."""
+    field = getattr(form, error.field, None) if error.field else None
+    if field is not None:
+        field.errors = [*field.errors, str(error)]
+    else:
+        form.form_errors.append(str(error))
+
+
+def choices(pairs) -> list[SelectChoice]:
+    """SelectField choices from (value, label) pairs."""
+    return [SelectChoice(str(value), label) for value, label in pairs]
+
+
+def strip(value):
+    return value.strip() if isinstance(value, str) else value
+
+
+def none_if_blank(value):
+    value = strip(value)
+    return value or None

@@ -1,0 +1,36 @@
+"""Filters and globals available in every template."""
+
+from datetime import date, datetime
+
+from flask_login import current_user
+
+from tracker.core.access import Role, has_role
+
+
+def format_date(value: date | datetime | None, missing: str = "—") -> str:
+    if value is None:
+        return missing
+    if isinstance(value, datetime):
+        return value.strftime("%d %b %Y %H:%M")
+    return value.strftime("%d %b %Y")
+
+
+# The main navigation, in order: (endpoint, label).
+NAV_ITEMS = [
+    ("main.home", "Home"),
+    ("countries.country_list", "Countries"),
+    ("countries.organisation_list", "Organisations"),
+]
+
+
+def register(app) -> None:
+    app.add_template_filter(format_date, "date")
+
+    @app.context_processor
+    def roles():
+        return {
+            "Role": Role,
+            "can_edit": has_role(current_user, Role.EDITOR),
+            "is_admin": has_role(current_user, Role.ADMIN),
+            "nav_items": NAV_ITEMS,
+        }

@@ -1,0 +1,76 @@
+"""Reads for countries and organisations: filters and counts run in SQL."""
+
+from dataclasses import dataclass
+from datetime import date
+
+from sqlalchemy import and_, func, literal, select
+from sqlalchemy.orm import selectinload
+
+from tracker.countries.models import Country, Instrument, Organisation, Status, TreatyMembership
+from tracker.extensions import db
+
+
+def status_column(day: date, instrument: Instrument = Instrument.ETS185):
+    """A SQL expression for a country's status on `day`; use with `outer_join_membership`."""
+    return func.coalesce(TreatyMembership.status_on(day), literal(Status.NONE.value))
+
+
+def outer_join_membership(query, instrument: Instrument = Instrument.ETS185):
+    return query.outerjoin(
+        TreatyMembership,
+        and_(TreatyMembership.country_id == Country.id, TreatyMembership.instrument == instrument),
+    )
+
+
+@dataclass
+class CountryRow:
+    country: Country
+    status: Status
+
+
+def _in_region(query, region: str | None):
+    return query.where(Country.region == region) if region else query
+
+
+def count_by_status(
+    day: date, *, region: str | None = None, instrument: Instrument = Instrument.ETS185
+) -> dict[Status, int]:
+    """How many countries hold each status on `day` (every status present, zero included)."""
+    status_expr = status_column(day, instrument)
+    query = outer_join_membership(select(status_expr, func.count(Country.id)), instrument)
+    counts = {Status(s): n for s, n in db.session.execute(_in_region(query, region).group_by(status_expr))}
+    return {s: counts.get(s, 0) for s in Status}
+
+
+def countries_with_status(
+    day: date, *, status: Status | None = None, region: str | None = None
+) -> list[CountryRow]:
+    """Every country with its Convention status on `day`, filtered by status and region."""
+    status_expr = status_column(day)
+    query = _in_region(outer_join_membership(select(Country, status_expr)), region)
+    if status:
+        query = query.where(status_expr == status.value)
+    query = query.order_by(Country.name).options(selectinload(Country.memberships))
+    return [CountryRow(country, Status(value)) for country, value in db.session.execute(query)]
+
+
+def regions() -> list[str]:
+    return list(
+        db.session.scalars(
+            select(Country.region).where(Country.region.is_not(None)).distinct().order_by(Country.region)
+        )
+    )
+
+
+def country_by_iso3(iso3: str) -> Country | None:
+    return db.session.scalar(
+        select(Country).where(Country.iso3 == iso3.upper()).options(selectinload(Country.memberships))
+    )
+
+
+def country_choices() -> list[tuple[int, str]]:
+    return list(db.session.execute(select(Country.id, Country.name).order_by(Country.name)).tuples())
+
+
+def organisations_page(page: int, per_page: int):
+    return db.paginate(select(Organisation).order_by(Organisation.name), page=page, per_page=per_page)
