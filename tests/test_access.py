@@ -9,6 +9,7 @@ import pytest
 from tests import factories
 from tracker.core.access import PUBLIC, Role, policy_for
 from tracker.extensions import db
+from tracker.imports.models import ImportBatch
 
 ROLES = [None, Role.VIEWER, Role.EDITOR, Role.ADMIN]
 
@@ -17,8 +18,19 @@ def sample_arguments() -> dict:
     """A real value for every URL argument that routes use."""
     organisation = factories.organisation()
     user = factories.user(role="viewer")
+    batch = ImportBatch(
+        kind="organisations", filename="o.csv", content=b"Name\nX\n", options={}, created_by_id=user.id
+    )
+    db.session.add(batch)
     db.session.commit()
-    return {"iso3": "FRA", "organisation_id": organisation.id, "user_id": user.id, "filename": "css/app.css"}
+    return {
+        "iso3": "FRA",
+        "organisation_id": organisation.id,
+        "user_id": user.id,
+        "filename": "css/app.css",
+        "kind": "organisations",
+        "batch_id": batch.id,
+    }
 
 
 def endpoints(app):

@@ -82,6 +82,7 @@ def users_create_command(email, name, role, password_stdin):
 
 def register(app) -> None:
     from tracker.demo import demo_command
+    from tracker.imports.cli import import_command
 
-    for command in (countries_group, reference_group, users_group, demo_command):
+    for command in (countries_group, reference_group, users_group, demo_command, import_command):
         app.cli.add_command(command)

@@ -1,6 +1,21 @@
-"""Validation of values that several features share (e-mail now; phone numbers and languages later)."""
+"""Validation of values that forms and imports share: e-mail, phone, language, time zone, date.
 
+Each `normalise_*` returns the stored form of a value or raises ValueError with a sentence a user can act
+on; forms turn it into a field error, imports into a row-and-column error.
+"""
+
+from datetime import date
+from functools import lru_cache
+from zoneinfo import available_timezones as _available_timezones
+
+import phonenumbers
+import pycountry
 from email_validator import EmailNotValidError, validate_email
+
+
+@lru_cache(maxsize=1)
+def available_timezones() -> frozenset[str]:
+    return frozenset(_available_timezones())
 
 
 def normalise_email(value: str) -> str:
@@ -10,3 +25,65 @@ def normalise_email(value: str) -> str:
     except EmailNotValidError as error:
         raise ValueError(f"Not a valid e-mail address: {error}") from None
     return result.normalized.lower()
+
+
+def normalise_phone(value: str, region: str | None = None) -> str:
+    """The number in E.164 (+41223456789), or ValueError. `region` (ISO alpha-2) lets a national
+    number without its +country code be read as the country's own."""
+    try:
+        number = phonenumbers.parse(value.strip(), region)
+    except phonenumbers.NumberParseException:
+        raise ValueError(f"“{value}” is not a phone number; write it as +<country code> <number>") from None
+    if not phonenumbers.is_possible_number(number) or not phonenumbers.is_valid_number(number):
+        raise ValueError(f"“{value}” is not a valid phone number for its country code")
+    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+
+
+def format_phone(e164: str | None) -> str:
+    """An E.164 number in international format (+41 22 345 67 89) for display."""
+    if not e164:
+        return ""
+    try:
+        return phonenumbers.format_number(
+            phonenumbers.parse(e164), phonenumbers.PhoneNumberFormat.INTERNATIONAL
+        )
+    except phonenumbers.NumberParseException:
+        return e164
+
+
+def normalise_language(value: str) -> str:
+    """An ISO 639 language as its alpha-3 code (“fr”, “fra”, “French” → “fra”), or ValueError."""
+    text = value.strip()
+    language = None
+    if len(text) == 2:
+        language = pycountry.languages.get(alpha_2=text.lower())
+    elif len(text) == 3:
+        language = pycountry.languages.get(alpha_3=text.lower())
+    if language is None:
+        language = next(
+            (lang for lang in pycountry.languages if lang.name.casefold() == text.casefold()), None
+        )
+    if language is None:
+        raise ValueError(f"“{value}” is not an ISO 639 language code or name")
+    return language.alpha_3
+
+
+def language_name(code: str) -> str:
+    language = pycountry.languages.get(alpha_3=code)
+    return language.name if language else code
+
+
+def normalise_timezone(value: str) -> str:
+    """An IANA time zone name (“Europe/Paris”), or ValueError."""
+    text = value.strip()
+    if text not in available_timezones():
+        raise ValueError(f"“{value}” is not an IANA time zone such as Europe/Paris")
+    return text
+
+
+def parse_date(value: str) -> date:
+    """A date written YYYY-MM-DD (as ISO 8601 and spreadsheets export it), or ValueError."""
+    try:
+        return date.fromisoformat(value.strip()[:10])
+    except ValueError:
+        raise ValueError(f"“{value}” is not a date; write it as YYYY-MM-DD") from None

@@ -9,6 +9,7 @@ from tracker.core.forms import apply_domain_error, choices
 from tracker.countries import bp, queries, services
 from tracker.countries.forms import CountryFilterForm, OrganisationForm
 from tracker.countries.models import Instrument, Organisation, Status
+from tracker.countries.profile import sections_for
 from tracker.extensions import db
 
 
@@ -46,6 +47,7 @@ def country_detail(iso3: str):
         today=today,
         instruments=list(Instrument),
         status_today=country.status_on(today),
+        sections=sections_for(country, today),
     )
 
 

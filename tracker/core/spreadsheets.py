@@ -1,0 +1,114 @@
+"""Tabular exports: one helper for CSV and XLSX, with spreadsheet formulas neutralised.
+
+A cell that starts with =, +, -, @, a tab or a carriage return is run as a formula by Excel and
+LibreOffice; an attacker who can type into a contact point's "unit" field could otherwise make a Party's
+spreadsheet fetch a URL or run a command. Such text gets a leading apostrophe-quote, as OWASP advises.
+"""
+
+import csv
+import io
+from dataclasses import dataclass, field
+from datetime import date, datetime
+
+from flask import Response
+from openpyxl import Workbook
+from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.utils import get_column_letter
+
+FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
+FORMATS = {
+    "csv": "text/csv; charset=utf-8",
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+}
+
+
+def neutralise(value):
+    if isinstance(value, str) and value.startswith(FORMULA_TRIGGERS):
+        return "'" + value
+    return value
+
+
+@dataclass
+class Column:
+    header: str
+    width: int = 18
+
+
+@dataclass
+class Sheet:
+    title: str
+    columns: list[Column]
+    rows: list[list] = field(default_factory=list)
+    heading: str | None = None  # a line above the header row, e.g. "Directory version 12 of 10 Dec 2024"
+
+
+def _cell(value):
+    if isinstance(value, (list, tuple)):
+        value = "; ".join(str(v) for v in value)
+    return neutralise(value)
+
+
+def to_csv(sheet: Sheet) -> bytes:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+    writer.writerow([c.header for c in sheet.columns])
+    for row in sheet.rows:
+        writer.writerow(
+            [
+                "" if v is None else (v.isoformat() if isinstance(v, (date, datetime)) else _cell(v))
+                for v in row
+            ]
+        )
+    return ("\ufeff" + buffer.getvalue()).encode("utf-8")  # BOM: Excel then reads UTF-8 correctly
+
+
+HEADER_FILL = PatternFill("solid", fgColor="DDE6F4")
+
+
+def to_xlsx(sheets: list[Sheet]) -> bytes:
+    workbook = Workbook()
+    workbook.remove(workbook.active)
+    for sheet in sheets:
+        ws = workbook.create_sheet(title=sheet.title[:31])
+        first = 1
+        if sheet.heading:
+            ws.cell(row=1, column=1, value=neutralise(sheet.heading)).font = Font(bold=True, size=13)
+            first = 2
+        for col, column in enumerate(sheet.columns, start=1):
+            cell = ws.cell(row=first, column=col, value=column.header)
+            cell.font = Font(bold=True)
+            cell.fill = HEADER_FILL
+            cell.alignment = Alignment(vertical="top", wrap_text=True)
+            ws.column_dimensions[get_column_letter(col)].width = column.width
+        for r, row in enumerate(sheet.rows, start=first + 1):
+            for col, value in enumerate(row, start=1):
+                cell = ws.cell(row=r, column=col, value=_cell(value))
+                cell.alignment = Alignment(vertical="top", wrap_text=True)
+                if isinstance(value, date):
+                    cell.number_format = "yyyy-mm-dd"
+        ws.freeze_panes = ws.cell(row=first + 1, column=1)
+        if sheet.columns:
+            ws.auto_filter.ref = (
+                f"A{first}:{get_column_letter(len(sheet.columns))}{max(first, first + len(sheet.rows))}"
+            )
+        ws.print_title_rows = f"{first}:{first}"
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()
+
+
+def render(sheets: list[Sheet], fmt: str) -> bytes:
+    """The file's bytes: CSV takes the first sheet; XLSX takes them all."""
+    if fmt == "csv":
+        return to_csv(sheets[0])
+    if fmt == "xlsx":
+        return to_xlsx(sheets)
+    raise ValueError(f"Unknown format {fmt!r}: use csv or xlsx")
+
+
+def download(sheets: list[Sheet], fmt: str, filename: str) -> Response:
+    return Response(
+        render(sheets, fmt),
+        mimetype=FORMATS[fmt],
+        headers={"Content-Disposition": f'attachment; filename="{filename}.{fmt}"'},
+    )
