@@ -1,6 +1,7 @@
 """The `tracker` command: Flask's CLI bound to this app, plus the project's own commands."""
 
 import sys
+from pathlib import Path
 
 import click
 from flask.cli import FlaskGroup, with_appcontext
@@ -80,9 +81,55 @@ def users_create_command(email, name, role, password_stdin):
     click.echo(f"Created {user.role} account {user.email}.")
 
 
+@click.command("backup")
+@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+@with_appcontext
+def backup_command(file: Path):
+    """Write a consistent backup of the database to FILE (safe while the app runs)."""
+    from flask import current_app
+
+    from tracker.core.backup import BackupError, backup
+
+    try:
+        backup(current_app.config["SQLALCHEMY_DATABASE_URI"], file)
+    except BackupError as error:
+        raise click.ClickException(str(error)) from None
+    click.echo(f"Backup written to {file} ({file.stat().st_size:,} bytes).")
+
+
+@click.command("restore")
+@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--yes", is_flag=True, help="Do not ask for confirmation.")
+@with_appcontext
+def restore_command(file: Path, yes: bool):
+    """Replace the database's whole content with the backup in FILE."""
+    from flask import current_app
+
+    from tracker.core.backup import BackupError, restore
+    from tracker.extensions import db
+
+    if not yes:
+        click.confirm("This replaces every row in the database with the backup's. Continue?", abort=True)
+    db.session.remove()
+    db.engine.dispose()  # no pooled connection may hold the old database open
+    try:
+        restore(current_app.config["SQLALCHEMY_DATABASE_URI"], file)
+    except BackupError as error:
+        raise click.ClickException(str(error)) from None
+    click.echo(f"Database restored from {file}.")
+
+
 def register(app) -> None:
     from tracker.demo import demo_command
     from tracker.imports.cli import import_command
 
-    for command in (countries_group, reference_group, users_group, demo_command, import_command):
+    for command in (
+        countries_group,
+        reference_group,
+        users_group,
+        demo_command,
+        import_command,
+        backup_command,
+        restore_command,
+    ):
         app.cli.add_command(command)

@@ -27,8 +27,13 @@ class Config:
     PERMANENT_SESSION_LIFETIME = timedelta(minutes=_env_int("SESSION_LIFETIME_MINUTES", 8 * 60))
     # werkzeug's default (scrypt) in production; tests use a cheap method to stay fast.
     PASSWORD_HASH_METHOD = "scrypt"  # noqa: S105 - a hash method name, not a password
-    LOGIN_MAX_FAILURES = 5
+    LOGIN_MAX_FAILURES = 5  # in a row, per account: then the account is locked for LOGIN_LOCKOUT
     LOGIN_LOCKOUT = timedelta(minutes=15)
+    # Failed log-ins allowed per client address and per e-mail address (Flask-Limiter syntax).
+    LOGIN_FAILURES_PER_ADDRESS = os.environ.get("LOGIN_FAILURES_PER_ADDRESS", "20 per 15 minutes")
+    LOGIN_FAILURES_PER_ACCOUNT = os.environ.get("LOGIN_FAILURES_PER_ACCOUNT", "10 per 15 minutes")
+    RATELIMIT_STORAGE_URI = os.environ.get("RATELIMIT_STORAGE_URI", "memory://")
+    RATELIMIT_HEADERS_ENABLED = False
     PAGE_SIZE = 50
 
 

@@ -88,3 +88,19 @@ def test_editors_and_viewers_cannot_manage_accounts(client, login_as):
     assert client.get("/admin/users/").status_code == 403
     assert _create(client).status_code == 403
     assert db.session.scalar(select(User).where(User.email == "new.person@example.org")) is None
+
+
+def test_audit_trail_filters(client, login_as):
+    admin = login_as("admin")
+    _create(client, email="one@example.org")
+    factories.organisation(name="Not audited")
+    db.session.commit()
+    body = client.get("/admin/audit").get_data(as_text=True)
+    assert "Created account one@example.org" in body
+    body = client.get(f"/admin/audit?user={admin.id}&entity_type=user&action=create").get_data(as_text=True)
+    assert "one@example.org" in body
+    body = client.get("/admin/audit?action=update").get_data(as_text=True)
+    assert "Created account one@example.org" not in body and "No matching events." in body
+    body = client.get("/admin/audit?since=2000-01-01&until=2000-01-02").get_data(as_text=True)
+    assert "No matching events." in body
+    assert client.get("/admin/audit?since=garbage").status_code == 200

@@ -1,6 +1,6 @@
 from flask_wtf import FlaskForm
-from wtforms import BooleanField, EmailField, PasswordField, SelectField, StringField
-from wtforms.validators import DataRequired, EqualTo, Length, ValidationError
+from wtforms import BooleanField, DateField, EmailField, PasswordField, SelectField, StringField
+from wtforms.validators import DataRequired, EqualTo, Length, Optional, ValidationError
 
 from tracker.accounts.passwords import password_problem
 from tracker.core.access import Role
@@ -53,3 +53,20 @@ class UserEditForm(FlaskForm):
     name = StringField("Name", validators=[DataRequired(), Length(max=120)], filters=[strip])
     role = SelectField("Role", choices=ROLE_CHOICES)
     active = BooleanField("Active (may log in)")
+
+
+class AuditFilterForm(FlaskForm):
+    class Meta:
+        csrf = False
+
+    user = SelectField("User", validators=[Optional()])
+    entity_type = SelectField("Entity", validators=[Optional()], validate_choice=False)
+    action = SelectField("Action", validators=[Optional()], validate_choice=False)
+    since = DateField("From", validators=[Optional()])
+    until = DateField("To", validators=[Optional()])
+
+    def fill(self, options: dict) -> "AuditFilterForm":
+        self.user.choices = choices([("", "Anyone")] + [(str(i), email) for i, email in options["users"]])
+        self.entity_type.choices = choices([("", "Any")] + [(e, e) for e in options["entity_types"]])
+        self.action.choices = choices([("", "Any")] + [(a, a) for a in options["actions"]])
+        return self

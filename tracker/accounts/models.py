@@ -8,6 +8,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from tracker.core.access import Role
 from tracker.db import Base, str_enum
+from tracker.extensions import db, login_manager
 
 
 def utcnow() -> datetime:
@@ -54,3 +55,9 @@ class AuditEvent(Base):
     changes: Mapped[dict | None] = mapped_column(JSON)
 
     user: Mapped[User | None] = relationship()
+
+
+@login_manager.user_loader
+def load_user(user_id: str) -> User | None:
+    user = db.session.get(User, int(user_id))
+    return user if user is not None and user.active else None

@@ -4,12 +4,18 @@ from flask import current_app, flash, redirect, render_template, request, sessio
 from flask_login import current_user, login_user, logout_user
 
 from tracker.accounts import bp, queries, services
-from tracker.accounts.forms import ChangePasswordForm, LoginForm, UserCreateForm, UserEditForm
+from tracker.accounts.forms import (
+    AuditFilterForm,
+    ChangePasswordForm,
+    LoginForm,
+    UserCreateForm,
+    UserEditForm,
+)
 from tracker.accounts.models import User
 from tracker.core.access import Role, access, public
 from tracker.core.errors import DomainError
 from tracker.core.forms import apply_domain_error
-from tracker.extensions import db
+from tracker.extensions import db, limiter
 
 LOGIN_FAILED = "Invalid e-mail or password."
 
@@ -21,8 +27,25 @@ def _safe_next(target: str | None) -> str:
     return url_for("main.home")
 
 
+def _failed(response) -> bool:
+    return request.method == "POST" and response.status_code != 302
+
+
+def _login_email() -> str:
+    return "account:" + request.form.get("email", "").strip().lower()
+
+
 @bp.route("/login", methods=["GET", "POST"])
 @public
+@limiter.limit(
+    lambda: current_app.config["LOGIN_FAILURES_PER_ADDRESS"], methods=["POST"], deduct_when=_failed
+)
+@limiter.limit(
+    lambda: current_app.config["LOGIN_FAILURES_PER_ACCOUNT"],
+    methods=["POST"],
+    deduct_when=_failed,
+    key_func=_login_email,
+)
 def login():
     if current_user.is_authenticated:
         return redirect(url_for("main.home"))
@@ -38,6 +61,15 @@ def login():
             login_user(user)
             return redirect(_safe_next(request.args.get("next")))
     return render_template("accounts/login.html", form=form)
+
+
+@bp.app_errorhandler(429)
+def too_many_attempts(error):
+    """Throttled log-ins get the same answer as a wrong password: nothing to tell an attacker."""
+    if request.endpoint == "accounts.login":
+        flash(LOGIN_FAILED, "danger")
+        return render_template("accounts/login.html", form=LoginForm()), 429
+    return render_template("errors/error.html", code=429, message="Too many requests; wait a while."), 429
 
 
 @bp.post("/logout")
@@ -115,3 +147,22 @@ def user_edit(user_id: int):
             flash(f"Account {user.email} saved.", "success")
             return redirect(url_for("accounts.user_list"))
     return render_template("accounts/user_form.html", form=form, user=user)
+
+
+@bp.get("/admin/audit")
+@access(read=Role.ADMIN)
+def audit_log():
+    form = AuditFilterForm(request.args).fill(queries.audit_filter_choices())
+    filters = {}
+    if form.validate():
+        filters = {
+            "user_id": int(form.user.data) if form.user.data else None,
+            "entity_type": form.entity_type.data or None,
+            "action": form.action.data or None,
+            "since": form.since.data,
+            "until": form.until.data,
+        }
+    page = request.args.get("page", 1, type=int)
+    pagination = queries.audit_page(page=page, per_page=current_app.config["PAGE_SIZE"], **filters)
+    args = {key: value for key, value in request.args.items() if key != "page"}
+    return render_template("accounts/audit.html", form=form, pagination=pagination, args=args)

@@ -69,7 +69,7 @@ def country_by_iso3(iso3: str) -> Country | None:
 
 
 def country_choices() -> list[tuple[int, str]]:
-    return list(db.session.execute(select(Country.id, Country.name).order_by(Country.name)).tuples())
+    return list(db.session.execute(select(Country.id, Country.name).order_by(Country.name)).all())
 
 
 def organisations_page(page: int, per_page: int):
