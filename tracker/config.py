@@ -7,7 +7,8 @@ set outside debug and testing, because a known key lets anyone forge a session.
 import os
 from datetime import timedelta
 
-DEFAULT_SECRET_KEY = "dev-only-not-secret"  # noqa: S105 - the sentinel that create_app refuses in production
+# The sentinel create_app refuses in production.
+DEFAULT_SECRET_KEY = "dev-only-not-secret"  # noqa: S105  # nosec B105
 
 
 def _env_int(name: str, default: int) -> int:
@@ -26,7 +27,8 @@ class Config:
     REMEMBER_COOKIE_HTTPONLY = True
     PERMANENT_SESSION_LIFETIME = timedelta(minutes=_env_int("SESSION_LIFETIME_MINUTES", 8 * 60))
     # werkzeug's default (scrypt) in production; tests use a cheap method to stay fast.
-    PASSWORD_HASH_METHOD = "scrypt"  # noqa: S105 - a hash method name, not a password
+    # A hash method name, not a password.
+    PASSWORD_HASH_METHOD = "scrypt"  # noqa: S105  # nosec B105
     LOGIN_MAX_FAILURES = 5  # in a row, per account: then the account is locked for LOGIN_LOCKOUT
     LOGIN_LOCKOUT = timedelta(minutes=15)
     # Failed log-ins allowed per client address and per e-mail address (Flask-Limiter syntax).
@@ -39,7 +41,9 @@ class Config:
 
 class TestConfig(Config):
     TESTING = True
-    SECRET_KEY = "testing-only"  # noqa: S105
+    # Tests only.
+    SECRET_KEY = "testing-only"  # noqa: S105  # nosec B105
     WTF_CSRF_ENABLED = False
-    PASSWORD_HASH_METHOD = "pbkdf2:sha256:1000"  # noqa: S105 - a hash method name
+    # A hash method name.
+    PASSWORD_HASH_METHOD = "pbkdf2:sha256:1000"  # noqa: S105  # nosec B105
     SQLALCHEMY_DATABASE_URI = os.environ.get("DATABASE_URL") or "sqlite://"

@@ -7,7 +7,9 @@ pg_dump reads one consistent transaction.
 import os
 import shutil
 import sqlite3
-import subprocess  # noqa: S404 - runs pg_dump/pg_restore with an argument list, never a shell
+
+# Runs pg_dump/pg_restore with an argument list, never a shell.
+import subprocess  # nosec B404
 from pathlib import Path
 
 from sqlalchemy.engine import URL, make_url
@@ -39,7 +41,8 @@ def _pg_command(tool: str, url: URL) -> tuple[list[str], dict]:
 
 
 def _run(args: list[str], env: dict) -> None:
-    result = subprocess.run(args, env=env, capture_output=True, text=True, check=False)  # noqa: S603
+    # A fixed executable found by shutil.which, an argument list, no shell.
+    result = subprocess.run(args, env=env, capture_output=True, text=True, check=False)  # noqa: S603  # nosec B603
     if result.returncode != 0:
         raise BackupError(result.stderr.strip() or f"{Path(args[0]).name} failed")
 
