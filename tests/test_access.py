@@ -29,6 +29,7 @@ def sample_arguments() -> dict:
         "user_id": user.id,
         "filename": "css/app.css",
         "kind": "organisations",
+        "key": "parties-over-time",
         "batch_id": batch.id,
     }
 

@@ -74,3 +74,34 @@ def country_choices() -> list[tuple[int, str]]:
 
 def organisations_page(page: int, per_page: int):
     return db.paginate(select(Organisation).order_by(Organisation.name), page=page, per_page=per_page)
+
+
+def parties_by_deposit_year(instrument: Instrument = Instrument.ETS185) -> tuple[list[tuple[int, int]], int]:
+    """How many States became Parties each year (deposit of the instrument), and how many Parties have
+    no recorded deposit date (they cannot be placed on a timeline)."""
+    year = func.extract("year", TreatyMembership.deposited_on)
+    per_year = db.session.execute(
+        select(year, func.count(TreatyMembership.id))
+        .where(TreatyMembership.instrument == instrument, TreatyMembership.deposited_on.is_not(None))
+        .group_by(year)
+        .order_by(year)
+    ).all()
+    undated = db.session.scalar(
+        select(func.count(TreatyMembership.id)).where(
+            TreatyMembership.instrument == instrument,
+            TreatyMembership.deposited_on.is_(None),
+            TreatyMembership.recorded_status == Status.PARTY,
+        )
+    )
+    return [(int(y), n) for y, n in per_year], undated
+
+
+def statuses_on(day: date) -> list[tuple[str, str, Status]]:
+    """(iso3, name, status) of every country with a status other than none on `day`."""
+    status_expr = status_column(day)
+    query = outer_join_membership(select(Country.iso3, Country.name, status_expr)).where(
+        status_expr != Status.NONE.value
+    )
+    return [
+        (iso3, name, Status(value)) for iso3, name, value in db.session.execute(query.order_by(Country.name))
+    ]

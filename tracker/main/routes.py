@@ -1,12 +1,14 @@
 from datetime import date
+from pathlib import Path
 
-from flask import jsonify, render_template
+import plotly
+from flask import abort, jsonify, render_template, send_file
 from sqlalchemy import text
 from sqlalchemy.exc import SQLAlchemyError
 
 from tracker.core.access import Role, access, public
-from tracker.countries import queries as country_queries
-from tracker.countries.models import Status
+from tracker.core.spreadsheets import download
+from tracker.dashboards.home import home_dashboard
 from tracker.extensions import db
 from tracker.main import bp
 
@@ -14,13 +16,23 @@ from tracker.main import bp
 @bp.get("/")
 @access(read=Role.VIEWER)
 def home():
-    today = date.today()
-    return render_template(
-        "main/home.html",
-        today=today,
-        counts=country_queries.count_by_status(today),
-        headline_statuses=[Status.PARTY, Status.SIGNATORY, Status.OBSERVER],
-    )
+    dashboard = home_dashboard(date.today())
+    return render_template("main/home.html", dashboard=dashboard)
+
+
+@bp.get("/charts/<key>.csv")
+@access(read=Role.VIEWER)
+def chart_csv(key: str):
+    chart = next((c for c in home_dashboard(date.today()).charts if c.key == key), None) or abort(404)
+    return download([chart.sheet()], "csv", key)
+
+
+@bp.get("/vendor/plotly.min.js")
+@access(read=Role.VIEWER)
+def plotly_js():
+    """plotly.js from the installed plotly package, so the library and the figures' schema always match."""
+    path = Path(plotly.__file__).parent / "package_data" / "plotly.min.js"
+    return send_file(path, mimetype="text/javascript", max_age=86400)
 
 
 @bp.get("/healthz")

@@ -1,0 +1,1 @@
+"""Read-only views over every feature: headline figures and Plotly charts (figures in charts.py)."""
