@@ -40,7 +40,7 @@ def create_app(config: type | dict | None = None) -> Flask:
 
 
 def _init_extensions(app: Flask) -> None:
-    from tracker.core import security
+    from tracker.core import requests, security
     from tracker.core.access import enforce_access
     from tracker.extensions import csrf, db, limiter, login_manager, migrate
 
@@ -49,6 +49,7 @@ def _init_extensions(app: Flask) -> None:
     csrf.init_app(app)
     limiter.init_app(app)
     security.init_app(app)
+    requests.init_app(app)  # before the blueprints: their routes use its "int" converter
     login_manager.init_app(app)
     login_manager.login_view = "accounts.login"
     login_manager.login_message = "Please log in to see this page."
