@@ -216,3 +216,21 @@ def test_xlsx_and_the_command_line(app, tmp_path):
     again = runner.invoke(args=["import", "participants", str(path), "--option", f"event_id={event.id}"])
     assert again.exit_code == 1 and "already a participant of this event" in again.output
     assert participants() == 6
+
+
+def test_odd_values_are_row_errors_not_crashes(app):
+    event = setup_event()
+    data = csv_bytes(
+        """
+Name,E-mail,Country,Attendance,Attended,Role
+A,a@example.org,FRA,«»,yes,delegate
+B,b@example.org,"""
+        + "x" * 300
+        + """,online,yes,
+"""
+    )
+    result = run_import(importer(event), read_table("p.csv", data))
+    assert [(e.row, e.column) for e in result.errors] == [(2, "Attendance"), (3, "Country")]
+    assert "longer than 200 characters" in result.errors[1].message
+    for options in ({}, {"event_id": "²"}, {"event_id": "99999999999999999999"}):
+        assert ParticipantImporter(options=options).check_options() is not None

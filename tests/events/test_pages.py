@@ -359,3 +359,18 @@ def test_deleting_an_event_removes_its_rows(client, login_as):
     db.session.commit()
     assert client.post(f"/events/{event.id}/delete").status_code == 302
     assert (count(Event), count(Participant), count(Contribution), count(ActionItem)) == (0, 0, 0, 0)
+
+
+def test_forged_select_values_are_field_errors(client, login_as):
+    login_as("editor")
+    event = make.event()
+    db.session.commit()
+    for value in (" ", "abc", "99999999999999999999"):
+        data = {"role": "delegate", "mode": "in_person", "country_id": value, "organisation_id": ""}
+        response = client.post(f"/events/{event.id}/participants/new", data=data)
+        assert response.status_code == 200
+        forged = EVENT | {"host_country_id": value, "visiting_country_ids": [" ", value]}
+        assert client.post("/events/new", data=forged).status_code == (302 if value == " " else 200)
+        assert client.get("/events/", query_string={"kind": value, "page": value}).status_code == 200
+        assert client.get("/action-items/", query_string={"status": value}).status_code == 200
+    assert count(Participant) == 0 and count(Event) == 2  # a blank choice is no choice

@@ -35,10 +35,15 @@ class EventFilterForm(FlaskForm):
         csrf = False
 
     kind = SelectField(
-        "Kind", choices=choices([("", "Any kind")]) + _labelled(EventKind), validators=[Optional()]
+        "Kind",
+        choices=choices([("", "Any kind")]) + _labelled(EventKind),
+        validators=[Optional()],
+        filters=[strip],
     )
     year = IntegerField("Year", validators=[Optional(), NumberRange(min=1990, max=2100)])
-    country = SelectField("Country", choices=choices([("", "Any country")]), validators=[Optional()])
+    country = SelectField(
+        "Country", choices=choices([("", "Any country")]), validators=[Optional()], filters=[strip]
+    )
 
 
 class EventForm(FlaskForm):
@@ -47,7 +52,7 @@ class EventForm(FlaskForm):
     start_date = DateField("Start date", validators=[InputRequired()])
     end_date = DateField("End date", validators=[Optional()])
     place = StringField("Place", validators=[Optional(), Length(max=200)], filters=[none_if_blank])
-    host_country_id = SelectField("Host country", choices=[], validators=[Optional()])
+    host_country_id = SelectField("Host country", choices=[], validators=[Optional()], filters=[strip])
     format = SelectField("Format", choices=_labelled(EventFormat))
     organiser = StringField(
         "Organiser or programme", validators=[Optional(), Length(max=300)], filters=[none_if_blank]
@@ -73,8 +78,10 @@ class EventForm(FlaskForm):
 
 
 class ParticipantForm(FlaskForm):
-    country_id = SelectField("Country represented", choices=[], validators=[Optional()])
-    organisation_id = SelectField("or organisation represented", choices=[], validators=[Optional()])
+    country_id = SelectField("Country represented", choices=[], validators=[Optional()], filters=[strip])
+    organisation_id = SelectField(
+        "or organisation represented", choices=[], validators=[Optional()], filters=[strip]
+    )
     role = SelectField("Role", choices=_labelled(ParticipantRole), default=ParticipantRole.DELEGATE.value)
     mode = SelectField(
         "Attendance", choices=_labelled(AttendanceMode), default=AttendanceMode.IN_PERSON.value
@@ -113,6 +120,7 @@ class ActionNoteForm(FlaskForm):
         "New status",
         choices=choices([("", "— unchanged —")]) + _labelled(ActionStatus),
         validators=[Optional()],
+        filters=[strip],
     )
 
 
@@ -125,4 +133,5 @@ class ActionFilterForm(FlaskForm):
         choices=choices([("", "Outstanding (open or in progress)"), ("all", "Any status")])
         + _labelled(ActionStatus),
         validators=[Optional()],
+        filters=[strip],
     )

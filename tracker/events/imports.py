@@ -40,7 +40,7 @@ def _mode(text: str) -> AttendanceMode:
     key = normalise(text)
     if key in IN_PERSON_WORDS or key.replace(" ", "_") == AttendanceMode.IN_PERSON.value:
         return AttendanceMode.IN_PERSON
-    if key.split()[0] in ONLINE_FIRST_WORDS:
+    if key.split()[:1] and key.split()[0] in ONLINE_FIRST_WORDS:
         return AttendanceMode.ONLINE
     raise ValueError(f"“{text}” is not an attendance mode; write “in person” or “online”")
 
@@ -118,7 +118,7 @@ class ParticipantImporter(Importer):
     def event(self) -> Event | None:
         if self._event is None:
             raw = str(self.options.get("event_id", "")).strip()
-            if raw.isdigit():
+            if raw.isascii() and raw.isdigit() and int(raw) <= services.MAX_ID:
                 self._event = db.session.get(Event, int(raw))
         return self._event
 
@@ -179,7 +179,12 @@ class ParticipantImporter(Importer):
         kind, _, value = choice.partition(":")
         if kind == "country" and value in self._countries:
             return self._countries[value][0], None
-        if kind == "organisation" and value.isdigit() and int(value) in self._organisations:
+        if (
+            kind == "organisation"
+            and value.isascii()
+            and value.isdigit()
+            and int(value) in self._organisations
+        ):
             return None, int(value)
         return None
 
@@ -238,13 +243,16 @@ class ParticipantImporter(Importer):
             return Skipped(name, f"registration state “{state}”: only completed registrations count")
         if name and len(name) > 200:
             row.error("name", "longer than 200 characters")
+        too_long = [key for key in DELEGATION_KEYS if len(row.get(key)) > 200]
+        for key in too_long:
+            row.error(key, "longer than 200 characters")
         email = row.convert("email", normalise_email)
         role = row.convert("role", _role) or ParticipantRole.DELEGATE
         mode = row.convert("mode", _mode)
         if mode is None and not row.get("mode"):
             mode = self._default_mode(row)
         attended = row.convert("attended", _yes_no)
-        delegation = self._delegation(row)
+        delegation = None if too_long else self._delegation(row)
         if delegation is None or row.errors:
             return None
         country_id, organisation_id, institution = delegation
@@ -257,7 +265,7 @@ class ParticipantImporter(Importer):
                 "attended": True if attended is None else attended,
                 "name": name,
                 "email": email,
-                "institution": institution[:200] if institution else None,
+                "institution": institution,
             },
             delegation=self._label(country_id, organisation_id),
         )
@@ -338,7 +346,7 @@ class ParticipantImporter(Importer):
             values["role"].label,
             values["mode"].label,
             "yes" if values["attended"] else "no",
-            "added",
+            "will be added",
         ]
 
     def unresolved(self):

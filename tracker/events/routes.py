@@ -30,6 +30,12 @@ from tracker.events.models import (
 from tracker.extensions import db
 
 FORMATS = "any(csv, xlsx)"
+MAX_PAGE = 10_000  # a page number beyond any real list; larger ones would overflow SQL's OFFSET
+
+
+def _page() -> int:
+    return min(max(request.args.get("page", 1, type=int), 1), MAX_PAGE)
+
 
 # -- events ---------------------------------------------------------------------------------------------
 
@@ -47,7 +53,7 @@ def event_list():
         kind=kind,
         year=year,
         country_id=country.id if country else None,
-        page=request.args.get("page", 1, type=int),
+        page=_page(),
         per_page=current_app.config["PAGE_SIZE"],
     )
     return render_template(

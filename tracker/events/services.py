@@ -57,8 +57,22 @@ def _event_values(event: Event) -> dict:
     return values
 
 
-def _country_ids(values) -> list[int]:
-    return sorted({int(v) for v in values or () if str(v).strip()})
+MAX_ID = 2**31 - 1  # row ids are 32-bit on every backend
+
+
+def _id(value, *, field: str, message: str) -> int | None:
+    """A row id from a form value (None when blank), or a DomainError on the field."""
+    text = str(value).strip() if value is not None else ""
+    if not text:
+        return None
+    if not (text.isascii() and text.isdigit()) or int(text) > MAX_ID:
+        raise DomainError(message, field=field)
+    return int(text)
+
+
+def _country_ids(values, field: str) -> list[int]:
+    ids = (_id(v, field=field, message="Unknown country.") for v in values or ())
+    return sorted({i for i in ids if i is not None})
 
 
 def _check_event(data: dict) -> dict[CountryRole, list[int]]:
@@ -70,8 +84,8 @@ def _check_event(data: dict) -> dict[CountryRole, list[int]]:
         raise DomainError("A start date is required.", field="start_date")
     if end < start:
         raise DomainError("The event cannot end before it starts.", field="end_date")
-    roles = {role: _country_ids(data.get(field)) for role, field in ROLE_FIELDS.items()}
-    host_id = int(data["host_country_id"]) if data.get("host_country_id") else None
+    roles = {role: _country_ids(data.get(field), field) for role, field in ROLE_FIELDS.items()}
+    host_id = _id(data.get("host_country_id"), field="host_country_id", message="Unknown host country.")
     wanted = [i for ids in roles.values() for i in ids] + ([host_id] if host_id else [])
     known = set(db.session.scalars(select(Country.id).where(Country.id.in_(wanted)))) if wanted else set()
     if host_id and host_id not in known:
@@ -102,7 +116,7 @@ def _apply_event(event: Event, data: dict, roles: dict[CountryRole, list[int]]) 
     event.start_date = data["start_date"]
     event.end_date = data.get("end_date") or data["start_date"]
     event.place = data.get("place")
-    event.host_country_id = int(data["host_country_id"]) if data.get("host_country_id") else None
+    event.host_country_id = _id(data.get("host_country_id"), field="host_country_id", message="")
     event.format = EventFormat(data["format"])
     event.organiser = data.get("organiser")
     event.notes = data.get("notes")
@@ -192,8 +206,10 @@ def _participant_values(participant: Participant) -> dict:
 
 
 def _delegation(data: dict) -> tuple[int | None, int | None]:
-    country_id = int(data["country_id"]) if data.get("country_id") else None
-    organisation_id = int(data["organisation_id"]) if data.get("organisation_id") else None
+    country_id = _id(data.get("country_id"), field="country_id", message="Unknown country.")
+    organisation_id = _id(
+        data.get("organisation_id"), field="organisation_id", message="Unknown organisation."
+    )
     if country_id and organisation_id:
         raise DomainError(
             "A participant represents one country or one organisation, not both: clear one of them.",
@@ -319,11 +335,12 @@ def participant_count(event: Event) -> int:
 
 
 def contribution_add(event: Event, *, data: dict, by) -> Contribution:
-    if not data.get("country_id") or db.session.get(Country, int(data["country_id"])) is None:
+    country_id = _id(data.get("country_id"), field="country_id", message="Unknown country.")
+    if country_id is None or db.session.get(Country, country_id) is None:
         raise DomainError("Choose the country that contributes.", field="country_id")
     contribution = Contribution(
         event=event,
-        country_id=int(data["country_id"]),
+        country_id=country_id,
         kind=ContributionKind(data["kind"]),
         title=data["title"].strip(),
     )
