@@ -7,6 +7,7 @@ declared policy, or without a sample value for one of its URL arguments, fails h
 import pytest
 
 from tests import factories
+from tests.events import factories as event_factories
 from tracker.core.access import PUBLIC, Role, policy_for
 from tracker.extensions import db
 from tracker.imports.models import ImportBatch
@@ -22,6 +23,10 @@ def sample_arguments() -> dict:
         kind="organisations", filename="o.csv", content=b"Name\nX\n", options={}, created_by_id=user.id
     )
     db.session.add(batch)
+    event = event_factories.event()
+    participant = event_factories.participant(event)
+    contribution = event_factories.contribution(event)
+    action_item = event_factories.action_item(event)
     db.session.commit()
     return {
         "iso3": "FRA",
@@ -31,6 +36,11 @@ def sample_arguments() -> dict:
         "kind": "organisations",
         "key": "parties-over-time",
         "batch_id": batch.id,
+        "event_id": event.id,
+        "participant_id": participant.id,
+        "contribution_id": contribution.id,
+        "action_item_id": action_item.id,
+        "fmt": "csv",
     }
 
 

@@ -1,0 +1,5 @@
+from flask import Blueprint
+
+bp = Blueprint("events", __name__)
+
+from tracker.events import imports, profile, routes  # noqa: E402,F401  (they register themselves)

@@ -1,0 +1,137 @@
+from datetime import date
+
+from flask_wtf import FlaskForm
+from wtforms import (
+    BooleanField,
+    DateField,
+    IntegerField,
+    SelectField,
+    SelectMultipleField,
+    StringField,
+    TextAreaField,
+)
+from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, Optional
+
+from tracker.accounts.forms import EmailAddress
+from tracker.core.forms import choices, none_if_blank, strip
+from tracker.events.models import (
+    ActionStatus,
+    AttendanceMode,
+    ContributionKind,
+    EventFormat,
+    EventKind,
+    ParticipantRole,
+)
+
+
+def _labelled(enum_class):
+    return choices((member.value, member.label) for member in enum_class)
+
+
+class EventFilterForm(FlaskForm):
+    """GET filters: no CSRF token, since they change nothing."""
+
+    class Meta:
+        csrf = False
+
+    kind = SelectField(
+        "Kind",
+        choices=choices([("", "Any kind")]) + _labelled(EventKind),
+        validators=[Optional()],
+        filters=[strip],
+    )
+    year = IntegerField("Year", validators=[Optional(), NumberRange(min=1990, max=2100)])
+    country = SelectField(
+        "Country", choices=choices([("", "Any country")]), validators=[Optional()], filters=[strip]
+    )
+
+
+class EventForm(FlaskForm):
+    kind = SelectField("Kind", choices=_labelled(EventKind))
+    title = StringField("Title", validators=[DataRequired(), Length(max=300)], filters=[strip])
+    start_date = DateField("Start date", validators=[InputRequired()])
+    end_date = DateField("End date", validators=[Optional()])
+    place = StringField("Place", validators=[Optional(), Length(max=200)], filters=[none_if_blank])
+    host_country_id = SelectField("Host country", choices=[], validators=[Optional()], filters=[strip])
+    format = SelectField("Format", choices=_labelled(EventFormat))
+    organiser = StringField(
+        "Organiser or programme", validators=[Optional(), Length(max=300)], filters=[none_if_blank]
+    )
+    visiting_country_ids = SelectMultipleField("Visiting countries", choices=[], validators=[Optional()])
+    beneficiary_country_ids = SelectMultipleField(
+        "Beneficiary countries", choices=[], validators=[Optional()]
+    )
+    participating_country_ids = SelectMultipleField(
+        "Other participating countries", choices=[], validators=[Optional()]
+    )
+    notes = TextAreaField("Notes (topics, agenda, outcome)", validators=[Optional()], filters=[none_if_blank])
+
+    def set_country_choices(self, countries: list[tuple[int, str]]) -> None:
+        options = choices(countries)
+        self.host_country_id.choices = choices([("", "— none —")]) + options
+        for field in (
+            self.visiting_country_ids,
+            self.beneficiary_country_ids,
+            self.participating_country_ids,
+        ):
+            field.choices = options
+
+
+class ParticipantForm(FlaskForm):
+    country_id = SelectField("Country represented", choices=[], validators=[Optional()], filters=[strip])
+    organisation_id = SelectField(
+        "or organisation represented", choices=[], validators=[Optional()], filters=[strip]
+    )
+    role = SelectField("Role", choices=_labelled(ParticipantRole), default=ParticipantRole.DELEGATE.value)
+    mode = SelectField(
+        "Attendance", choices=_labelled(AttendanceMode), default=AttendanceMode.IN_PERSON.value
+    )
+    attended = BooleanField("Attended", default=True)
+    name = StringField("Name", validators=[Optional(), Length(max=200)], filters=[none_if_blank])
+    email = StringField(
+        "E-mail", validators=[Optional(), Length(max=254), EmailAddress()], filters=[none_if_blank]
+    )
+    institution = StringField(
+        "Institution", validators=[Optional(), Length(max=200)], filters=[none_if_blank]
+    )
+
+    def set_choices(self, countries: list[tuple[int, str]], organisations: list[tuple[int, str]]) -> None:
+        self.country_id.choices = choices([("", "— none —")] + countries)
+        self.organisation_id.choices = choices([("", "— none —")] + organisations)
+
+
+class ContributionForm(FlaskForm):
+    country_id = SelectField("Country", choices=[], validators=[DataRequired("Choose the country.")])
+    kind = SelectField("Kind", choices=_labelled(ContributionKind))
+    title = StringField("Title", validators=[DataRequired(), Length(max=300)], filters=[strip])
+
+
+class ActionItemForm(FlaskForm):
+    title = TextAreaField("Conclusion or decision", validators=[DataRequired()], filters=[strip])
+    owner = StringField("Owner", validators=[Optional(), Length(max=200)], filters=[none_if_blank])
+    status = SelectField("Status", choices=_labelled(ActionStatus), default=ActionStatus.OPEN.value)
+    due_date = DateField("Due date", validators=[Optional()])
+
+
+class ActionNoteForm(FlaskForm):
+    noted_on = DateField("Date", validators=[InputRequired()], default=date.today)
+    text = TextAreaField("Follow-up", validators=[DataRequired()], filters=[strip])
+    status = SelectField(
+        "New status",
+        choices=choices([("", "— unchanged —")]) + _labelled(ActionStatus),
+        validators=[Optional()],
+        filters=[strip],
+    )
+
+
+class ActionFilterForm(FlaskForm):
+    class Meta:
+        csrf = False
+
+    status = SelectField(
+        "Status",
+        choices=choices([("", "Outstanding (open or in progress)"), ("all", "Any status")])
+        + _labelled(ActionStatus),
+        validators=[Optional()],
+        filters=[strip],
+    )

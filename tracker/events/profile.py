@@ -1,0 +1,14 @@
+"""The country page's "Events" section: the events a country took part in, and its contributions."""
+
+from tracker.countries.profile import register_section
+from tracker.events import queries
+
+
+def _load(country, day) -> dict:
+    return {
+        "events": queries.country_events(country.id),
+        "contributions": queries.country_contributions(country.id),
+    }
+
+
+register_section("events", "Events and contributions", "events/_country_section.html", _load, order=40)
