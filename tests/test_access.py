@@ -7,6 +7,7 @@ declared policy, or without a sample value for one of its URL arguments, fails h
 import pytest
 
 from tests import factories
+from tests.authorities import factories as authority_factories
 from tracker.core.access import PUBLIC, Role, policy_for
 from tracker.extensions import db
 from tracker.imports.models import ImportBatch
@@ -22,6 +23,9 @@ def sample_arguments() -> dict:
         kind="organisations", filename="o.csv", content=b"Name\nX\n", options={}, created_by_id=user.id
     )
     db.session.add(batch)
+    declaration = authority_factories.declaration()
+    authority = authority_factories.authority(declaration=declaration)
+    party_input = authority_factories.party_input()
     db.session.commit()
     return {
         "iso3": "FRA",
@@ -30,6 +34,9 @@ def sample_arguments() -> dict:
         "filename": "css/app.css",
         "kind": "organisations",
         "batch_id": batch.id,
+        "authority_id": authority.id,
+        "declaration_id": declaration.id,
+        "input_id": party_input.id,
     }
 
 
