@@ -160,3 +160,17 @@ def test_cli_import_reports_rows_and_writes_nothing(app, tmp_path):
     result = app.test_cli_runner().invoke(args=["import", "authorities", str(path)])
     assert result.exit_code != 0 and "Row 2, column “Article”" in result.output
     assert count(Authority) == 0
+
+
+def test_cli_import_with_the_date_received_as_an_option(app, tmp_path):
+    path = tmp_path / "returns.csv"
+    path.write_bytes(
+        csv_bytes(["Country,Article,Name,E-mail", "Japan,24,Ministry of Justice,mla.jpn@example.org"])
+    )
+    result = app.test_cli_runner().invoke(
+        args=["import", "authorities", str(path), "--option", "received_on=2024-10-01"]
+    )
+    assert result.exit_code == 0, result.output
+    authority = db.session.scalar(select(Authority))
+    assert authority.email_received_on == date(2024, 10, 1) and authority.article == Article.EXTRADITION
+    assert db.session.scalar(select(PartyInput.received_on)) == date(2024, 10, 1)

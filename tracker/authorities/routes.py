@@ -1,4 +1,5 @@
 from datetime import date
+from urllib.parse import urlsplit
 
 from flask import abort, flash, redirect, render_template, request, url_for
 from flask_login import current_user
@@ -32,7 +33,9 @@ bp.add_app_template_filter(format_phone, "format_phone")
 def _back(default: str) -> str:
     """Where to go after a POST: the page it came from (a local path only), else `default`."""
     target = request.form.get("next") or ""
-    return target if target.startswith("/") and not target.startswith("//") else default
+    parts = urlsplit(target)
+    local = target.startswith("/") and not parts.scheme and not parts.netloc and "\\" not in target
+    return target if local and not target.startswith("//") else default
 
 
 def _format() -> str | None:

@@ -148,7 +148,10 @@ def _apply(authority: Authority, country: Country, data: dict) -> None:
             raw_source = data.get(f"{key}_source")
             if not raw_source:
                 raise DomainError(f"Say where the {field.label.lower()} comes from.", field=f"{key}_source")
-            source = Source(raw_source)
+            try:
+                source = Source(raw_source)
+            except ValueError:
+                raise DomainError(f"“{raw_source}” is not a source.", field=f"{key}_source") from None
             received_on = data.get(f"{key}_received_on")
             if received_on is None:
                 from_declaration = source == Source.OFFICIAL_DECLARATION and declaration is not None
