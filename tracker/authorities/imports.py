@@ -6,20 +6,29 @@ gave get "Party input" as their source and the row's date received. The date may
 for every row without one, from the upload link (`?received_on=YYYY-MM-DD`).
 """
 
+from dataclasses import dataclass
 from datetime import date
 
 from flask import url_for
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
+from tracker.accounts import audit
 from tracker.authorities.comparison import comparable
-from tracker.authorities.models import FIELDS, Field
+from tracker.authorities.models import (
+    FIELDS,
+    Article,
+    Authority,
+    Field,
+    OfficialDeclaration,
+    PartyInput,
+    Source,
+)
 from tracker.authorities.services import (
-    ReturnRow,
+    authority_values,
     normalise_value,
     not_a_party_message,
     parse_article,
-    party_returns_apply,
 )
 from tracker.core.imports import Col, Importer, RowError, RowReader
 from tracker.core.validation import parse_date
@@ -27,6 +36,82 @@ from tracker.countries.matching import match_country
 from tracker.countries.models import Country, Status
 from tracker.extensions import db
 from tracker.imports.registry import register_importer
+
+
+@dataclass
+class ReturnRow:
+    """One authority from a Party's return, checked: values already normalised."""
+
+    country: Country
+    article: Article
+    values: dict  # {Field: value or None}
+    received_on: date
+    notes: str | None
+
+
+def apply_returns(rows: list[ReturnRow], *, by) -> int:
+    """Write a Party return: each row updates the authority of the same name (and article), or adds one.
+
+    Values the Party gave replace those held, with the Party as their source; values it left empty are
+    kept, whatever their source. Each Party's input is recorded on the date received.
+    """
+    country_ids = {row.country.id for row in rows}
+    existing = {
+        (a.country_id, a.article, comparable(Field.NAME, a.name)): a
+        for a in db.session.scalars(select(Authority).where(Authority.country_id.in_(country_ids)))
+    }
+    declarations: dict[tuple[int, Article], list[OfficialDeclaration]] = {}
+    for declaration in db.session.scalars(
+        select(OfficialDeclaration).where(OfficialDeclaration.country_id.in_(country_ids))
+    ):
+        declarations.setdefault((declaration.country_id, declaration.article), []).append(declaration)
+    inputs = {
+        (row.country_id, row.received_on)
+        for row in db.session.execute(
+            select(PartyInput.country_id, PartyInput.received_on).where(
+                PartyInput.country_id.in_(country_ids)
+            )
+        )
+    }
+    for row in rows:
+        key = (row.country.id, row.article, comparable(Field.NAME, row.values[Field.NAME]))
+        authority = existing.get(key)
+        created = authority is None
+        if created:
+            candidates = declarations.get((row.country.id, row.article), [])
+            authority = Authority(
+                country=row.country,
+                article=row.article,
+                declaration=candidates[0] if len(candidates) == 1 else None,
+            )
+            db.session.add(authority)
+            existing[key] = authority
+        before = {} if created else authority_values(authority)
+        for field, value in row.values.items():
+            if value is not None:
+                setattr(authority, field.value, value)
+                setattr(authority, f"{field.value}_source", Source.PARTY_INPUT)
+                setattr(authority, f"{field.value}_received_on", row.received_on)
+        if row.notes:
+            authority.notes = row.notes
+        db.session.flush()
+        if changes := audit.diff(before, authority_values(authority)):
+            audit.record(
+                action="create" if created else "update",
+                entity_type="authority",
+                entity_id=authority.id,
+                summary=f"{'Added' if created else 'Updated'} {authority.article.short} authority "
+                f"{authority.name} ({row.country.name}) from the Party's return",
+                by=by,
+                changes=changes,
+            )
+        if (row.country.id, row.received_on) not in inputs:
+            db.session.add(
+                PartyInput(country=row.country, received_on=row.received_on, note="Party return imported")
+            )
+            inputs.add((row.country.id, row.received_on))
+    db.session.flush()
+    return len(rows)
 
 
 @register_importer
@@ -128,7 +213,7 @@ class AuthorityImporter(Importer):
         return errors
 
     def write(self, items) -> int:
-        return party_returns_apply(items, by=self.by)
+        return apply_returns(items, by=self.by)
 
     # -- pages ----------------------------------------------------------------------------------
     def preview(self, item: ReturnRow):

@@ -6,7 +6,6 @@ value F, its source `F_source` and the date it was received `F_received_on`; plu
 """
 
 import re
-from dataclasses import dataclass
 from datetime import date
 
 from sqlalchemy import select
@@ -14,7 +13,7 @@ from sqlalchemy.orm import selectinload
 
 from tracker.accounts import audit
 from tracker.accounts.models import utcnow
-from tracker.authorities.comparison import comparable, differences, fillable_fields
+from tracker.authorities.comparison import differences, fillable_fields
 from tracker.authorities.models import (
     FIELDS,
     Article,
@@ -86,7 +85,7 @@ def normalise_value(field: Field, value, country: Country) -> str | None:
 # -- authorities ------------------------------------------------------------------------------------
 
 
-def _values(authority: Authority) -> dict:
+def authority_values(authority: Authority) -> dict:
     values = {
         "article": authority.article,
         "declaration_id": authority.declaration_id,
@@ -179,16 +178,16 @@ def authority_create(*, country: Country, data: dict, by) -> Authority:
         entity_id=authority.id,
         summary=f"Added {authority.article.short} authority {authority.name} ({country.name})",
         by=by,
-        changes=audit.diff({}, _values(authority)),
+        changes=audit.diff({}, authority_values(authority)),
     )
     return authority
 
 
 def authority_update(authority: Authority, *, data: dict, by) -> Authority:
-    before = _values(authority)
+    before = authority_values(authority)
     _apply(authority, authority.country, data)
     db.session.flush()
-    if changes := audit.diff(before, _values(authority)):
+    if changes := audit.diff(before, authority_values(authority)):
         audit.record(
             action="update",
             entity_type="authority",
@@ -207,7 +206,7 @@ def authority_delete(authority: Authority, *, by) -> None:
         entity_id=authority.id,
         summary=f"Deleted {authority.article.short} authority {authority.name} ({authority.country.name})",
         by=by,
-        changes=audit.diff(_values(authority), {}),
+        changes=audit.diff(authority_values(authority), {}),
     )
     db.session.delete(authority)
     db.session.flush()
@@ -222,7 +221,7 @@ def authority_fill_from_declaration(authority: Authority, *, by) -> list[Field]:
     fields = fillable_fields(authority)
     if not fields:
         return []
-    before = _values(authority)
+    before = authority_values(authority)
     declaration = authority.declaration
     for field in fields:
         setattr(authority, field.value, declaration.value(field))
@@ -236,7 +235,7 @@ def authority_fill_from_declaration(authority: Authority, *, by) -> list[Field]:
         summary=f"Filled {', '.join(f.label.lower() for f in fields)} of {authority.name} "
         f"({authority.country.name}) from the official declaration",
         by=by,
-        changes=audit.diff(before, _values(authority)),
+        changes=audit.diff(before, authority_values(authority)),
     )
     return fields
 
@@ -407,86 +406,3 @@ def party_input_delete(party_input: PartyInput, *, by) -> None:
     )
     db.session.delete(party_input)
     db.session.flush()
-
-
-# -- Party returns (imports) --------------------------------------------------------------------------
-
-
-@dataclass
-class ReturnRow:
-    """One authority from a Party's return, checked: values already normalised."""
-
-    country: Country
-    article: Article
-    values: dict  # {Field: value or None}
-    received_on: date
-    notes: str | None
-
-
-def party_returns_apply(rows: list[ReturnRow], *, by) -> int:
-    """Write a Party return: each row updates the authority of the same name (and article), or adds one.
-
-    Values the Party gave replace those held, with the Party as their source; values it left empty are
-    kept, whatever their source. Each Party's input is recorded on the date received.
-    """
-    country_ids = {row.country.id for row in rows}
-    existing = {
-        (a.country_id, a.article, comparable_name(a.name)): a
-        for a in db.session.scalars(select(Authority).where(Authority.country_id.in_(country_ids)))
-    }
-    declarations: dict[tuple[int, Article], list[OfficialDeclaration]] = {}
-    for declaration in db.session.scalars(
-        select(OfficialDeclaration).where(OfficialDeclaration.country_id.in_(country_ids))
-    ):
-        declarations.setdefault((declaration.country_id, declaration.article), []).append(declaration)
-    inputs = {
-        (row.country_id, row.received_on)
-        for row in db.session.execute(
-            select(PartyInput.country_id, PartyInput.received_on).where(
-                PartyInput.country_id.in_(country_ids)
-            )
-        )
-    }
-    for row in rows:
-        key = (row.country.id, row.article, comparable_name(row.values[Field.NAME]))
-        authority = existing.get(key)
-        created = authority is None
-        if created:
-            candidates = declarations.get((row.country.id, row.article), [])
-            authority = Authority(
-                country=row.country,
-                article=row.article,
-                declaration=candidates[0] if len(candidates) == 1 else None,
-            )
-            db.session.add(authority)
-            existing[key] = authority
-        before = {} if created else _values(authority)
-        for field, value in row.values.items():
-            if value is not None:
-                setattr(authority, field.value, value)
-                setattr(authority, f"{field.value}_source", Source.PARTY_INPUT)
-                setattr(authority, f"{field.value}_received_on", row.received_on)
-        if row.notes:
-            authority.notes = row.notes
-        db.session.flush()
-        if changes := audit.diff(before, _values(authority)):
-            audit.record(
-                action="create" if created else "update",
-                entity_type="authority",
-                entity_id=authority.id,
-                summary=f"{'Added' if created else 'Updated'} {authority.article.short} authority "
-                f"{authority.name} ({row.country.name}) from the Party's return",
-                by=by,
-                changes=changes,
-            )
-        if (row.country.id, row.received_on) not in inputs:
-            db.session.add(
-                PartyInput(country=row.country, received_on=row.received_on, note="Party return imported")
-            )
-            inputs.add((row.country.id, row.received_on))
-    db.session.flush()
-    return len(rows)
-
-
-def comparable_name(name: str | None) -> str:
-    return comparable(Field.NAME, name)
