@@ -37,7 +37,13 @@ from tracker import create_app  # noqa: E402
 from tracker.extensions import db  # noqa: E402
 
 ADMIN = ("admin@example.org", "demo-admin-pass")
-THROUGHPUT_PAGES = ["/healthz", "/", "/directory/", "{event}", "/reports/plenary?from=2024-06-21&to=2024-12-10"]
+THROUGHPUT_PAGES = [
+    "/healthz",
+    "/",
+    "/directory/",
+    "{event}",
+    "/reports/plenary?from=2024-06-21&to=2024-12-10",
+]
 SKIP_ENDPOINTS = {"static", "main.plotly_js", "accounts.login"}
 
 
@@ -94,8 +100,14 @@ def page_urls(app) -> list[tuple[str, str]]:
 
 
 def measure_pages(database_url: str, repeat: int) -> list[PageTiming]:
-    app = create_app({"SQLALCHEMY_DATABASE_URI": database_url, "SECRET_KEY": "benchmark", "TESTING": True,
-                      "WTF_CSRF_ENABLED": False})
+    app = create_app(
+        {
+            "SQLALCHEMY_DATABASE_URI": database_url,
+            "SECRET_KEY": "benchmark",
+            "TESTING": True,
+            "WTF_CSRF_ENABLED": False,
+        }
+    )
     timings = []
     with app.app_context():
         client = app.test_client()
@@ -110,10 +122,16 @@ def measure_pages(database_url: str, repeat: int) -> list[PageTiming]:
                 response = client.get(url)
                 samples.append((time.perf_counter() - started) * 1000)
                 queries, status = len(counted), response.status_code
-            timings.append(PageTiming(endpoint, url, status, queries, statistics.median(samples),
-                                      percentile(samples, 0.95)))
-            print(f"  {url:<70} {status} q={queries:<3} median={timings[-1].median_ms:7.1f} ms "
-                  f"p95={timings[-1].p95_ms:7.1f} ms", flush=True)
+            timings.append(
+                PageTiming(
+                    endpoint, url, status, queries, statistics.median(samples), percentile(samples, 0.95)
+                )
+            )
+            print(
+                f"  {url:<70} {status} q={queries:<3} median={timings[-1].median_ms:7.1f} ms "
+                f"p95={timings[-1].p95_ms:7.1f} ms",
+                flush=True,
+            )
     return timings
 
 
@@ -157,9 +175,20 @@ def measure_throughput(database_url: str, pages: list[str], seconds: float, clie
     port = free_port()
     env = os.environ | {"DATABASE_URL": database_url, "SECRET_KEY": "benchmark-" + str(port)}
     server = subprocess.Popen(  # noqa: S603  # nosec B603
-        [sys.executable, "-m", "gunicorn", "--workers", "2", "--bind", f"127.0.0.1:{port}", "--log-level",
-         "warning", "tracker:create_app()"],
-        env=env, cwd=ROOT,
+        [
+            sys.executable,
+            "-m",
+            "gunicorn",
+            "--workers",
+            "2",
+            "--bind",
+            f"127.0.0.1:{port}",
+            "--log-level",
+            "warning",
+            "tracker:create_app()",
+        ],
+        env=env,
+        cwd=ROOT,
     )
     base = f"http://127.0.0.1:{port}"
     try:
@@ -181,26 +210,40 @@ def measure_throughput(database_url: str, pages: list[str], seconds: float, clie
 
 def machine() -> str:
     memory = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30
-    return f"{os.cpu_count()} cores, {memory:.0f} GiB memory, {platform.system()} {platform.machine()}, Python {platform.python_version()}"
+    system = f"{platform.system()} {platform.machine()}, Python {platform.python_version()}"
+    return f"{os.cpu_count()} cores, {memory:.0f} GiB memory, {system}"
 
 
 def report(name: str, scale: int, timings: list[PageTiming], rates: dict[str, float], repeat: int) -> str:
-    lines = [f"## {name}, scale {scale}", "", f"Machine: {machine()}. In-process, {repeat} requests per page, "
-             "logged in as an admin; server time in milliseconds.", "",
-             "| page | status | SQL queries | median ms | p95 ms |", "| --- | --- | ---: | ---: | ---: |"]
+    lines = [
+        f"## {name}, scale {scale}",
+        "",
+        f"Machine: {machine()}. In-process, {repeat} requests per page, "
+        "logged in as an admin; server time in milliseconds.",
+        "",
+        "| page | status | SQL queries | median ms | p95 ms |",
+        "| --- | --- | ---: | ---: | ---: |",
+    ]
     for t in timings:
         lines.append(f"| `{t.url}` | {t.status} | {t.queries} | {t.median_ms:.1f} | {t.p95_ms:.1f} |")
     if rates:
         ceiling = rates.get("/healthz") or 1
-        lines += ["", "gunicorn, 2 workers, 8 concurrent clients:", "",
-                  "| page | requests/s | share of /healthz |", "| --- | ---: | ---: |"]
+        lines += [
+            "",
+            "gunicorn, 2 workers, 8 concurrent clients:",
+            "",
+            "| page | requests/s | share of /healthz |",
+            "| --- | ---: | ---: |",
+        ]
         for path, rate in rates.items():
             lines.append(f"| `{path}` | {rate:.1f} | {rate / ceiling:.0%} |")
     return "\n".join(lines) + "\n"
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--scale", type=int, default=1)
     parser.add_argument("--database-url", default=None, help="default: SQLite in a temporary folder")
     parser.add_argument("--repeat", type=int, default=20)
@@ -218,7 +261,9 @@ def main() -> None:
         if not args.no_throughput:
             app = create_app({"SQLALCHEMY_DATABASE_URI": url, "SECRET_KEY": "benchmark", "TESTING": True})
             with app.app_context():
-                pages = [p.format(**{k: v for k, v in throughput_samples().items()}) for p in THROUGHPUT_PAGES]
+                pages = [
+                    p.format(**{k: v for k, v in throughput_samples().items()}) for p in THROUGHPUT_PAGES
+                ]
             rates = measure_throughput(url, pages, args.seconds, clients=8)
         text = report(name, args.scale, timings, rates, args.repeat)
     if args.output:

@@ -7,6 +7,7 @@ declared policy, or without a sample value for one of its URL arguments, fails h
 import pytest
 
 from tests import factories
+from tests.authorities import factories as authority_factories
 from tests.events import factories as event_factories
 from tracker.core.access import PUBLIC, Role, policy_for
 from tracker.extensions import db
@@ -27,6 +28,9 @@ def sample_arguments() -> dict:
     participant = event_factories.participant(event)
     contribution = event_factories.contribution(event)
     action_item = event_factories.action_item(event)
+    declaration = authority_factories.declaration()
+    authority = authority_factories.authority(declaration=declaration)
+    party_input = authority_factories.party_input()
     db.session.commit()
     return {
         "iso3": "FRA",
@@ -41,6 +45,9 @@ def sample_arguments() -> dict:
         "contribution_id": contribution.id,
         "action_item_id": action_item.id,
         "fmt": "csv",
+        "authority_id": authority.id,
+        "declaration_id": declaration.id,
+        "input_id": party_input.id,
     }
 
 

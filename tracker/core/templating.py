@@ -21,6 +21,7 @@ NAV_ITEMS = [
     ("countries.country_list", "Countries"),
     ("countries.organisation_list", "Organisations"),
     ("events.event_list", "Events"),
+    ("authorities.directory", "Authorities"),
 ]
 
 

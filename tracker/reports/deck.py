@@ -34,8 +34,9 @@ def _slide(deck, title: str):
     return slide
 
 
-def _bullets(slide, lines: list[str], left=Inches(0.6), top=Inches(1.5), width=Inches(6.2), height=Inches(5.5),
-             size=16) -> None:
+def _bullets(slide, lines: list[str], box: tuple = (0.6, 1.5, 6.2, 5.5), size: int = 16) -> None:
+    """Bulleted lines in a text box at (left, top, width, height) inches."""
+    left, top, width, height = (Inches(v) for v in box)
     frame = slide.shapes.add_textbox(left, top, width, height).text_frame
     frame.word_wrap = True
     for index, line in enumerate(lines or ["—"]):
@@ -45,8 +46,11 @@ def _bullets(slide, lines: list[str], left=Inches(0.6), top=Inches(1.5), width=I
         paragraph.space_after = Pt(8)
 
 
-def _chart(slide, chart_type, categories, series: dict[str, list], *, left=Inches(7.0), top=Inches(1.5),
-           width=Inches(5.8), height=Inches(5.2), legend=False, labels=True):
+def _chart(
+    slide, chart_type, categories, series: dict[str, list], *, legend: bool = False, labels: bool = True
+):
+    """A native chart on the right half of the slide."""
+    left, top, width, height = Inches(7.0), Inches(1.5), Inches(5.8), Inches(5.2)
     data = CategoryChartData()
     data.categories = categories
     for name, values in series.items():
@@ -72,36 +76,56 @@ def report_pptx(report: PlenaryReport) -> bytes:
     slide = _slide(deck, "Directory")
     _bullets(slide, [text["releases"], text["parties_with_contact_point"], text["parties_with_multiple"]])
     labels = [report.type_labels[k] for k in report.contact_points_by_type]
-    _chart(slide, XL_CHART_TYPE.BAR_CLUSTERED, labels, {"Contact points": list(report.contact_points_by_type.values())})
+    _chart(
+        slide,
+        XL_CHART_TYPE.BAR_CLUSTERED,
+        labels,
+        {"Contact points": list(report.contact_points_by_type.values())},
+    )
 
     slide = _slide(deck, "Types of contact point")
     _bullets(slide, text["types"])
-    _chart(slide, XL_CHART_TYPE.PIE, labels, {"Contact points": list(report.contact_points_by_type.values())},
-           legend=True)
+    _chart(
+        slide,
+        XL_CHART_TYPE.PIE,
+        labels,
+        {"Contact points": list(report.contact_points_by_type.values())},
+        legend=True,
+    )
 
     slide = _slide(deck, "Latest developments")
-    _bullets(slide, text["new_contact_points"], width=Inches(12))
+    _bullets(slide, text["new_contact_points"], box=(0.6, 1.5, 12, 5.5))
 
     slide = _slide(deck, "Capacity building activities")
-    _bullets(slide, text["activities"], width=Inches(12), size=14)
+    _bullets(slide, text["activities"], box=(0.6, 1.5, 12, 5.5), size=14)
 
     for meeting, lines in zip(report.meetings, text["meetings"], strict=True):
         slide = _slide(deck, f"{meeting.title}")
         _bullets(slide, lines, size=14)
-        _chart(slide, XL_CHART_TYPE.COLUMN_STACKED, ["Delegates"],
-               {"In person": [meeting.in_person], "Online": [meeting.online]}, legend=True)
+        _chart(
+            slide,
+            XL_CHART_TYPE.COLUMN_STACKED,
+            ["Delegates"],
+            {"In person": [meeting.in_person], "Online": [meeting.online]},
+            legend=True,
+        )
         if meeting.conclusions:
             slide = _slide(deck, f"{meeting.title}: conclusions")
-            _bullets(slide, meeting.conclusions, width=Inches(12))
+            _bullets(slide, meeting.conclusions, box=(0.6, 1.5, 12, 5.5))
 
     slide = _slide(deck, "Complementary directory of authorities (Articles 24 and 27)")
     _bullets(slide, text["authorities"])
     provided, parties = report.authorities.get("provided_input", 0), report.authorities.get("parties", 0)
-    _chart(slide, XL_CHART_TYPE.DOUGHNUT, ["Provided input", "No input yet"],
-           {"Parties": [provided, max(parties - provided, 0)]}, legend=True)
+    _chart(
+        slide,
+        XL_CHART_TYPE.DOUGHNUT,
+        ["Provided input", "No input yet"],
+        {"Parties": [provided, max(parties - provided, 0)]},
+        legend=True,
+    )
 
     slide = _slide(deck, "Open action items")
-    _bullets(slide, text["open_action_items"], width=Inches(12), size=14)
+    _bullets(slide, text["open_action_items"], box=(0.6, 1.5, 12, 5.5), size=14)
 
     buffer = io.BytesIO()
     deck.save(buffer)

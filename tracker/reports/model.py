@@ -28,11 +28,20 @@ class Meeting:
 
     def to_json(self) -> dict:
         return {
-            "title": self.title, "date": self.date.isoformat(), "place": self.place, "delegates": self.delegates,
-            "in_person": self.in_person, "online": self.online, "countries": self.countries,
-            "parties": self.parties, "observers": self.observers, "organisations": self.organisations,
-            "sentence": self.sentence, "new_member_updates": self.new_member_updates,
-            "good_practices": self.good_practices, "conclusions": self.conclusions,
+            "title": self.title,
+            "date": self.date.isoformat(),
+            "place": self.place,
+            "delegates": self.delegates,
+            "in_person": self.in_person,
+            "online": self.online,
+            "countries": self.countries,
+            "parties": self.parties,
+            "observers": self.observers,
+            "organisations": self.organisations,
+            "sentence": self.sentence,
+            "new_member_updates": self.new_member_updates,
+            "good_practices": self.good_practices,
+            "conclusions": self.conclusions,
         }
 
 
@@ -47,8 +56,14 @@ class Activity:
     topics: list[str] = field(default_factory=list)
 
     def to_json(self) -> dict:
-        return {"kind": self.kind, "title": self.title, "start": self.start.isoformat() if self.start else None,
-                "beneficiaries": self.beneficiaries, "contributors": self.contributors, "topics": self.topics}
+        return {
+            "kind": self.kind,
+            "title": self.title,
+            "start": self.start.isoformat() if self.start else None,
+            "beneficiaries": self.beneficiaries,
+            "contributors": self.contributors,
+            "topics": self.topics,
+        }
 
 
 @dataclass
@@ -66,13 +81,17 @@ class PlenaryReport:
     meetings: list[Meeting]
     authorities: dict[str, int]
     action_items: dict[str, int]
-    open_action_items: list[tuple[str, str, date | None, str]] = field(default_factory=list)  # (text, owner, due, event)
+    open_action_items: list[tuple[str, str, date | None, str]] = field(
+        default_factory=list
+    )  # (text, owner, due, event)
     plenary_decisions: list[tuple[str, str]] = field(default_factory=list)  # (event title, decision)
 
     @property
     def type_labels(self) -> dict[str, str]:
-        return {key: key.replace("_", " ").capitalize().replace("Ministry of justice", "Ministry of Justice")
-                for key in self.contact_points_by_type}
+        return {
+            key: key.replace("_", " ").capitalize().replace("Ministry of justice", "Ministry of Justice")
+            for key in self.contact_points_by_type
+        }
 
     def to_json(self) -> dict:
         return {
@@ -81,8 +100,13 @@ class PlenaryReport:
             "parties_with_contact_point": self.parties_with_contact_point,
             "parties_with_multiple_contact_points": self.parties_with_multiple_contact_points,
             "contact_points_by_type": self.contact_points_by_type,
-            "directory_releases": {"count": self.release_count, "countries": [iso3 for iso3, _ in self.release_countries]},
-            "new_contact_points": [{"country": iso3, "institution": inst} for iso3, _, inst in self.new_contact_points],
+            "directory_releases": {
+                "count": self.release_count,
+                "countries": [iso3 for iso3, _ in self.release_countries],
+            },
+            "new_contact_points": [
+                {"country": iso3, "institution": inst} for iso3, _, inst in self.new_contact_points
+            ],
             "activities": [a.to_json() for a in self.activities],
             "meetings": [m.to_json() for m in self.meetings],
             "authorities": self.authorities,

@@ -8,24 +8,33 @@ def _names(names: list[str]) -> str:
 
 
 def wording(report: PlenaryReport) -> dict:
+    authorities = report.authorities
     period = f"{report.period_from:%d %B %Y} – {report.period_to:%d %B %Y}"
     versions = "version" if report.release_count == 1 else "versions"
     return {
         "period": f"Period: {period}",
         "releases": f"{report.release_count} updated {versions} shared with the Network"
-        + (f" ({_names([name for _, name in report.release_countries])})" if report.release_countries else ""),
+        + (
+            f" ({_names([name for _, name in report.release_countries])})" if report.release_countries else ""
+        ),
         "parties_with_contact_point": f"Parties with contact points: {report.parties_with_contact_point} "
         f"of {report.parties}",
-        "parties_with_multiple": f"Parties with more than 1 contact point: {report.parties_with_multiple_contact_points}",
+        "parties_with_multiple": "Parties with more than 1 contact point: "
+        f"{report.parties_with_multiple_contact_points}",
         "types": [f"{report.type_labels[k]}: {v}" for k, v in report.contact_points_by_type.items()],
         "new_contact_points": [f"{name}: {institution}" for _, name, institution in report.new_contact_points]
         or ["No new contact point designated in the period"],
         "activities": [
             f"{a.kind_label}: {a.title}"
             + (f" (beneficiaries: {_names(a.beneficiaries)})" if a.beneficiaries else "")
-            + (f"; contribution of the 24/7 contact points of {_names(a.contributors)}" if a.contributors else "")
+            + (
+                f"; contribution of the 24/7 contact points of {_names(a.contributors)}"
+                if a.contributors
+                else ""
+            )
             for a in report.activities
-        ] or ["No capacity-building activity in the period"],
+        ]
+        or ["No capacity-building activity in the period"],
         "meetings": [
             [f"Participation: {m.sentence}"]
             + ([f"Updates by new members: {_names(m.new_member_updates)}"] if m.new_member_updates else [])
@@ -33,13 +42,17 @@ def wording(report: PlenaryReport) -> dict:
             for m in report.meetings
         ],
         "authorities": [
-            f"{report.authorities.get('provided_input', 0)}/{report.authorities.get('parties', 0)} Parties provided input",
-            f"{report.authorities.get('incomplete', 0)} Parties did not fill in all fields",
-            f"{report.authorities.get('differs_from_declaration', 0)} Parties inserted data that differ from their "
+            f"{authorities.get('provided_input', 0)}/{authorities.get('parties', 0)} Parties provided input",
+            f"{authorities.get('incomplete', 0)} Parties did not fill in all fields",
+            f"{authorities.get('differs_from_declaration', 0)} Parties inserted data that differ from their "
             "official declarations",
         ],
         "open_action_items": [
-            f"{text}" + (f" — {owner}" if owner else "") + (f" (due {due:%d %b %Y})" if due else "") + f" [{event}]"
+            f"{text}"
+            + (f" — {owner}" if owner else "")
+            + (f" (due {due:%d %b %Y})" if due else "")
+            + f" [{event}]"
             for text, owner, due, event in report.open_action_items
-        ] or ["No open action item"],
+        ]
+        or ["No open action item"],
     }
