@@ -105,3 +105,7 @@ def statuses_on(day: date) -> list[tuple[str, str, Status]]:
     return [
         (iso3, name, Status(value)) for iso3, name, value in db.session.execute(query.order_by(Country.name))
     ]
+
+
+def names_by_iso3() -> dict[str, str]:
+    return dict(db.session.execute(select(Country.iso3, Country.name)).all())

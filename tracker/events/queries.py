@@ -459,3 +459,42 @@ def organisation_options() -> list[tuple[int, str]]:
         select(Organisation.id, Organisation.name, Organisation.acronym).order_by(Organisation.name)
     )
     return [(id_, f"{name} ({acronym})" if acronym else name) for id_, name, acronym in rows]
+
+
+# -- for the plenary report -----------------------------------------------------------------------------
+
+
+def contributions_for_events(event_ids) -> dict[int, list[Contribution]]:
+    """{event id: its contributions with their country}, in one query."""
+    grouped: dict[int, list[Contribution]] = {event_id: [] for event_id in event_ids}
+    if grouped:
+        for contribution in db.session.scalars(
+            select(Contribution)
+            .join(Contribution.country)
+            .where(Contribution.event_id.in_(grouped))
+            .options(contains_eager(Contribution.country))
+            .order_by(Contribution.kind, Country.name)
+        ):
+            grouped[contribution.event_id].append(contribution)
+    return grouped
+
+
+def action_items_for_events(event_ids) -> dict[int, list[ActionItem]]:
+    """{event id: its action items}, in one query."""
+    grouped: dict[int, list[ActionItem]] = {event_id: [] for event_id in event_ids}
+    if grouped:
+        for item in db.session.scalars(
+            select(ActionItem).where(ActionItem.event_id.in_(grouped)).order_by(ActionItem.id)
+        ):
+            grouped[item.event_id].append(item)
+    return grouped
+
+
+def latest_event_ending_before(day: date, kind: EventKind) -> Event | None:
+    """The most recent event of `kind` that ended before `day` (e.g. the previous plenary)."""
+    return db.session.scalar(
+        select(Event)
+        .where(Event.kind == kind, Event.end_date < day)
+        .order_by(Event.end_date.desc(), Event.id.desc())
+        .limit(1)
+    )
