@@ -62,11 +62,11 @@ def _init_extensions(app: Flask) -> None:
 
 
 def _register_blueprints(app: Flask) -> None:
-    from tracker import accounts, countries, imports, main
+    from tracker import accounts, countries, directory, imports, main
     from tracker.core import templating
     from tracker.main import errors
 
-    for module in (main, accounts, countries, imports):
+    for module in (main, accounts, countries, imports, directory):
         app.register_blueprint(module.bp)
     errors.register(app)
     templating.register(app)

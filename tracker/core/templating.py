@@ -20,6 +20,7 @@ NAV_ITEMS = [
     ("main.home", "Home"),
     ("countries.country_list", "Countries"),
     ("countries.organisation_list", "Organisations"),
+    ("directory.contact_point_list", "Directory"),
 ]
 
 

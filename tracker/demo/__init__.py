@@ -24,12 +24,13 @@ def user_data_present() -> bool:
 def load_demo() -> list:
     """Load every feature's demo data; return the demo accounts as (email, role, password)."""
     from tracker.countries.services import reference_load
-    from tracker.demo import foundation
+    from tracker.demo import directory, foundation
 
     reference_load()
     foundation.load_organisations()
     accounts = foundation.load_accounts()
     db.session.flush()
+    directory.load()
     return accounts
 
 
