@@ -7,6 +7,7 @@ declared policy, or without a sample value for one of its URL arguments, fails h
 import pytest
 
 from tests import factories
+from tests.directory import factories as directory_factories
 from tracker.core.access import PUBLIC, Role, policy_for
 from tracker.extensions import db
 from tracker.imports.models import ImportBatch
@@ -22,6 +23,7 @@ def sample_arguments() -> dict:
         kind="organisations", filename="o.csv", content=b"Name\nX\n", options={}, created_by_id=user.id
     )
     db.session.add(batch)
+    contact_point, release = directory_factories.contact_point(), directory_factories.release()
     db.session.commit()
     return {
         "iso3": "FRA",
@@ -30,6 +32,9 @@ def sample_arguments() -> dict:
         "filename": "css/app.css",
         "kind": "organisations",
         "batch_id": batch.id,
+        "cp_id": contact_point.id,
+        "number": release.number,
+        "fmt": "csv",
     }
 
 

@@ -47,8 +47,11 @@ class ContactPointForm(FlaskForm):
     def validate(self, extra_validators=None) -> bool:
         valid = super().validate(extra_validators)
         region = self.region
-        if region is None and "country_id" in self and self.country_id.data:
-            country = db.session.get(Country, self.country_id.data)
+        if "country_id" in self:
+            country = db.session.get(Country, self.country_id.data) if self.country_id.data else None
+            if country is None and not self.country_id.errors:
+                self.country_id.errors = ["Choose the country that designated this contact point."]
+                valid = False
             region = country.iso2 if country else None
         _values, errors = clean_entry(self.data, region=region)
         for key, message in errors.items():

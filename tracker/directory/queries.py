@@ -71,19 +71,18 @@ def directory_page(f: DirectoryFilter, day: date, *, page: int, per_page: int):
 def counts_by_type(f: DirectoryFilter, day: date) -> dict[ContactPointType, int]:
     """How many entries of each type match the filter (ignoring its type), every type listed."""
     query = _filtered(select(ContactPoint.type, func.count(ContactPoint.id)), f, day, by_type=False)
-    counts = dict(db.session.execute(query.group_by(ContactPoint.type)).tuples().all())
+    counts = dict(db.session.execute(query.group_by(ContactPoint.type)).all())
     return {t: counts.get(t, 0) for t in ContactPointType}
 
 
 def countries_with_entries() -> list[tuple[str, str]]:
     """(ISO alpha-3, name) of every country that has designated a contact point, by name."""
-    return list(
-        db.session.execute(
-            select(Country.iso3, Country.name)
-            .where(select(ContactPoint.id).where(ContactPoint.country_id == Country.id).exists())
-            .order_by(Country.name)
-        ).tuples()
+    query = (
+        select(Country.iso3, Country.name)
+        .where(select(ContactPoint.id).where(ContactPoint.country_id == Country.id).exists())
+        .order_by(Country.name)
     )
+    return [(iso3, name) for iso3, name in db.session.execute(query)]
 
 
 def contact_point(cp_id: int) -> ContactPoint | None:
@@ -210,11 +209,8 @@ def previous_release_number(number: int) -> int | None:
 
 
 def release_numbers() -> list[tuple[int, date]]:
-    return list(
-        db.session.execute(
-            select(DirectoryRelease.number, DirectoryRelease.released_on).order_by(DirectoryRelease.number.desc())
-        ).tuples()
-    )
+    query = select(DirectoryRelease.number, DirectoryRelease.released_on).order_by(DirectoryRelease.number.desc())
+    return [(number, day) for number, day in db.session.execute(query)]
 
 
 # -- plenary statistics ------------------------------------------------------------------------------
@@ -229,7 +225,7 @@ def _party_designations(query: Select, day: date) -> Select:
 def contact_points_by_type(day: date) -> dict[str, int]:
     """{type: count} of the Parties' contact points designated on `day` (types with none are left out)."""
     query = _party_designations(select(ContactPoint.type, func.count(ContactPoint.id)), day)
-    counts = dict(db.session.execute(query.group_by(ContactPoint.type)).tuples().all())
+    counts = dict(db.session.execute(query.group_by(ContactPoint.type)).all())
     return {t.value: counts[t] for t in ContactPointType if counts.get(t)}
 
 
@@ -276,11 +272,10 @@ def release_countries_between(start: date, end: date) -> list[str]:
 
 def new_contact_points_between(start: date, end: date) -> list[tuple[str, str]]:
     """(ISO alpha-3, institution) of every designation starting in the period, by date then country."""
-    return list(
-        db.session.execute(
-            select(Country.iso3, ContactPoint.institution)
-            .join(Country, Country.id == ContactPoint.country_id)
-            .where(ContactPoint.valid_from.between(start, end))
-            .order_by(ContactPoint.valid_from, Country.iso3, ContactPoint.institution)
-        ).tuples()
+    query = (
+        select(Country.iso3, ContactPoint.institution)
+        .join(Country, Country.id == ContactPoint.country_id)
+        .where(ContactPoint.valid_from.between(start, end))
+        .order_by(ContactPoint.valid_from, Country.iso3, ContactPoint.institution)
     )
+    return [(iso3, institution) for iso3, institution in db.session.execute(query)]

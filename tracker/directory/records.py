@@ -183,3 +183,24 @@ def saved_differences(values: dict, cp: ContactPoint) -> dict[str, str]:
     return {
         key: display(key, saved[key]) for key in FIELDS if _plain(values.get(key)) != _plain(saved[key])
     }
+
+
+@dataclass
+class HistoryEntry:
+    event: object  # an AuditEvent
+    changes: list[FieldChange]
+
+
+def history_entries(events) -> list[HistoryEntry]:
+    """Audit events of an entry with their changes in the entry's field order, as people read them."""
+    order = {key: i for i, key in enumerate(HISTORY_LABELS)}
+    return [
+        HistoryEntry(
+            event,
+            [
+                FieldChange(key, HISTORY_LABELS.get(key, key), display(key, before), display(key, after))
+                for key, (before, after) in sorted((event.changes or {}).items(), key=lambda kv: order.get(kv[0], 99))
+            ],
+        )
+        for event in events
+    ]

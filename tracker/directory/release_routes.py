@@ -12,7 +12,7 @@ from tracker.core.forms import apply_domain_error, choices
 from tracker.core.spreadsheets import download
 from tracker.directory import bp, exports, queries, services
 from tracker.directory.forms import CompareForm, ReleaseForm
-from tracker.directory.records import availability, diff_records, display, group_by_country
+from tracker.directory.records import diff_records, group_by_country
 from tracker.extensions import db
 
 
@@ -68,8 +68,6 @@ def release_detail(number: int):
         previous=previous,
         changes=diff_records(previous.snapshot if previous else [], release.snapshot),
         groups=group_by_country(release.snapshot),
-        show=display,
-        availability=availability,
     )
 
 
@@ -117,6 +115,4 @@ def release_print(number: int):
         heading=exports.release_heading(release.number, release.released_on),
         groups=group_by_country(release.snapshot),
         count=release.entry_count,
-        show=display,
-        availability=availability,
     )

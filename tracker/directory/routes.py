@@ -15,7 +15,7 @@ from tracker.countries.queries import country_by_iso3, country_choices, regions
 from tracker.directory import bp, exports, queries, services
 from tracker.directory.forms import ActionForm, ContactPointForm, DirectoryFilterForm, EndForm
 from tracker.directory.models import ContactPointType
-from tracker.directory.records import HISTORY_LABELS, availability, display, group_by_country, saved_differences
+from tracker.directory.records import group_by_country, history_entries, saved_differences
 from tracker.extensions import db
 
 
@@ -126,9 +126,7 @@ def contact_point_detail(cp_id: int):
     return render_template(
         "directory/detail.html",
         cp=cp,
-        history=queries.history(cp_id),
-        labels=HISTORY_LABELS,
-        show=display,
+        history=history_entries(queries.history(cp_id)),
         today=date.today(),
         action_form=ActionForm(),
     )
@@ -190,6 +188,4 @@ def directory_print():
         heading=exports.current_heading(today, queries.latest_release_number()),
         groups=group_by_country(records),
         count=len(records),
-        show=display,
-        availability=availability,
     )
