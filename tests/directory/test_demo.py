@@ -11,7 +11,23 @@ from tracker.directory.models import ContactPoint, DirectoryRelease
 from tracker.extensions import db
 
 START, END = date(2024, 6, 21), date(2024, 12, 10)
-SEED_COUNTRIES = ["ALB", "BEN", "BGR", "CIV", "CMR", "ESP", "FIN", "FJI", "GEO", "HRV", "ITA", "KIR", "MKD", "PER", "PHL"]
+SEED_COUNTRIES = [
+    "ALB",
+    "BEN",
+    "BGR",
+    "CIV",
+    "CMR",
+    "ESP",
+    "FIN",
+    "FJI",
+    "GEO",
+    "HRV",
+    "ITA",
+    "KIR",
+    "MKD",
+    "PER",
+    "PHL",
+]
 
 
 def test_demo_reproduces_the_plenary_figures_and_loads_once(client, login_as):
@@ -65,4 +81,3 @@ def test_demo_reproduces_the_plenary_figures_and_loads_once(client, login_as):
     body = client.get("/directory/?status=party").get_data(as_text=True)
     assert "90 entries" in body and "Police: 65" in body and "Prosecution: 16" in body
     assert "14 version(s)" in client.get("/directory/releases/").get_data(as_text=True)
-

@@ -13,7 +13,9 @@ from tracker.directory.models import ContactPoint
 from tracker.extensions import db
 from tracker.imports.models import ImportBatch
 
-HEADER = "Country,Institution,Unit,Type,Phone,E-mail,Available 24/7,Hours,Time zone,Languages,Valid from,Valid to"
+HEADER = (
+    "Country,Institution,Unit,Type,Phone,E-mail,Available 24/7,Hours,Time zone,Languages,Valid from,Valid to"
+)
 
 
 def csv_bytes(rows: list[str]) -> bytes:
@@ -41,16 +43,20 @@ def row(country: str = "France", institution: str = "Judicial Police", **kw) -> 
         "from": "2024-01-01",
         "to": "",
     } | kw
-    return ",".join(
-        [f'"{country}"', f'"{institution}"', *[f'"{values[k]}"' for k in values]]
-    )
+    return ",".join([f'"{country}"', f'"{institution}"', *[f'"{values[k]}"' for k in values]])
 
 
 def test_country_names_and_codes_match_one_country(app):
     rows = [
         HEADER,
         row("Cote D'Ivoire", "BCN-Interpol Abidjan", phone="21 23 4 56780"),
-        row("Côte d’Ivoire", "Prosecutor", type="prosecution", email="p@example.org", phone="+225 21 23 4 56781"),
+        row(
+            "Côte d’Ivoire",
+            "Prosecutor",
+            type="prosecution",
+            email="p@example.org",
+            phone="+225 21 23 4 56781",
+        ),
         row("CIV", "Ministry", type="Ministry of Justice", phone="", email="m@example.org"),
     ]
     result = run("d.csv", csv_bytes(rows))
@@ -59,7 +65,10 @@ def test_country_names_and_codes_match_one_country(app):
     countries = set(db.session.scalars(select(ContactPoint.country_id)))
     assert len(countries) == 1 and entries() == 3
     first = db.session.scalar(select(ContactPoint).where(ContactPoint.institution == "BCN-Interpol Abidjan"))
-    assert first.phone == "+2252123456780" and first.languages == ["fra", "eng"]  # national number read as CIV's
+    assert first.phone == "+2252123456780" and first.languages == [
+        "fra",
+        "eng",
+    ]  # national number read as CIV's
     assert db.session.scalar(select(func.count(AuditEvent.id)).where(AuditEvent.action == "create")) == 3
 
 
@@ -108,7 +117,9 @@ def test_bad_values_name_row_and_column(app):
 
 
 def test_a_code_and_a_name_that_disagree_are_an_error(app):
-    data = csv_bytes(["Country,ISO3,Institution,Type,Phone,Valid from", "France,DEU,BKA,police,+49 30 123456,2024-01-01"])
+    data = csv_bytes(
+        ["Country,ISO3,Institution,Type,Phone,Valid from", "France,DEU,BKA,police,+49 30 123456,2024-01-01"]
+    )
     result = run("d.csv", data)
     assert [(e.row, e.column) for e in result.errors] == [(2, "Country")]
 

@@ -77,7 +77,9 @@ def test_editor_publishes_from_the_page_and_sees_what_will_change(client, login_
     db.session.commit()
     page = client.get("/directory/releases/new").get_data(as_text=True)
     assert "Croatia" in page and "added" in page and "since version 2" in page
-    response = client.post("/directory/releases/new", data={"released_on": date.today().isoformat(), "note": "HR"})
+    response = client.post(
+        "/directory/releases/new", data={"released_on": date.today().isoformat(), "note": "HR"}
+    )
     assert response.status_code == 302 and response.location.endswith("/directory/releases/3")
     body = client.get(response.location).get_data(as_text=True)
     assert "Countries changed: Croatia" in body and cp.institution in body
@@ -107,7 +109,9 @@ def test_viewer_cannot_publish(client, login_as, two_releases):
 
 
 def _exports() -> list[AuditEvent]:
-    return list(db.session.scalars(select(AuditEvent).where(AuditEvent.action == "export").order_by(AuditEvent.id)))
+    return list(
+        db.session.scalars(select(AuditEvent).where(AuditEvent.action == "export").order_by(AuditEvent.id))
+    )
 
 
 def test_release_xlsx_is_one_formatted_sheet_and_the_export_is_recorded(client, login_as, two_releases):
@@ -130,7 +134,7 @@ def test_release_xlsx_is_one_formatted_sheet_and_the_export_is_recorded(client, 
 
 def test_current_csv_and_printable_view(client, login_as, two_releases):
     login_as("viewer")
-    contact_point("HRV", institution="=HYPERLINK(\"http://evil.example\")")
+    contact_point("HRV", institution='=HYPERLINK("http://evil.example")')
     db.session.commit()
     response = client.get("/directory/export.csv")
     rows = list(csv.reader(io.StringIO(response.get_data(as_text=True).lstrip("\ufeff"))))
@@ -145,8 +149,8 @@ def test_current_csv_and_printable_view(client, login_as, two_releases):
 
 def test_exported_csv_imports_back_into_an_empty_directory(app, tmp_path, two_releases):
     from tests.directory.test_imports import run
-    from tracker.directory.exports import directory_sheet
     from tracker.core.spreadsheets import to_csv
+    from tracker.directory.exports import directory_sheet
 
     data = to_csv(directory_sheet(queries.records_on(date.today()), "heading"))
     for cp in db.session.scalars(select(services.ContactPoint)):

@@ -61,7 +61,11 @@ MULTIPLE = {
     ],
     "ROU": [
         (POLICE, "General Inspectorate of the Romanian Police", "Cybercrime Service"),
-        (PROSECUTION, "Prosecutor's Office attached to the High Court of Cassation and Justice", "Cybercrime Section"),
+        (
+            PROSECUTION,
+            "Prosecutor's Office attached to the High Court of Cassation and Justice",
+            "Cybercrime Section",
+        ),
     ],
     "PRT": [
         (POLICE, "Judiciary Police", "National Cybercrime Unit"),
@@ -101,9 +105,13 @@ MULTIPLE = {
 
 # The seed's "latest developments": designated inside the plenary's period.
 NEW_IN_PERIOD = {
-    "KIR": [(POLICE, "Criminal Investigation Division – Interpol and Cybercrime Unit", None, date(2024, 7, 8))],
+    "KIR": [
+        (POLICE, "Criminal Investigation Division – Interpol and Cybercrime Unit", None, date(2024, 7, 8))
+    ],
     "BEN": [(POLICE, "Centre National d'Investigations Numériques", None, date(2024, 8, 26))],
-    "CIV": [(POLICE, "BCN-Interpol Abidjan", "Plateforme de Lutte Contre la Cybercriminalité", date(2024, 9, 16))],
+    "CIV": [
+        (POLICE, "BCN-Interpol Abidjan", "Plateforme de Lutte Contre la Cybercriminalité", date(2024, 9, 16))
+    ],
     "FJI": [
         (POLICE, "Fiji Police Force", "Cybercrime Unit", date(2024, 10, 1)),
         (PROSECUTION, "Office of the Director of Public Prosecutions", "Cybercrime Desk", date(2024, 10, 1)),
@@ -129,16 +137,41 @@ NEW_EARLY_2024 = {"CMR": date(2024, 2, 19), "SLE": date(2024, 5, 13)}
 
 # Designations that ended before the period, each replaced: (iso3, type, institution, unit, from, to).
 ENDED = [
-    ("ARM", POLICE, "Police of the Republic of Armenia", "High-Tech Crime Department", date(2012, 3, 1), date(2019, 12, 31)),
-    ("SRB", PROSECUTION, "Special Prosecutor's Office for High-Tech Crime", None, date(2010, 5, 3), date(2023, 6, 30)),
+    (
+        "ARM",
+        POLICE,
+        "Police of the Republic of Armenia",
+        "High-Tech Crime Department",
+        date(2012, 3, 1),
+        date(2019, 12, 31),
+    ),
+    (
+        "SRB",
+        PROSECUTION,
+        "Special Prosecutor's Office for High-Tech Crime",
+        None,
+        date(2010, 5, 3),
+        date(2023, 6, 30),
+    ),
     ("NGA", POLICE, "Nigeria Police Force", "Cybercrime Unit", date(2022, 11, 15), date(2024, 2, 29)),
-    ("MDA", POLICE, "General Police Inspectorate", "Cybercrime Investigation Centre", date(2015, 1, 12), date(2024, 3, 31)),
+    (
+        "MDA",
+        POLICE,
+        "General Police Inspectorate",
+        "Cybercrime Investigation Centre",
+        date(2015, 1, 12),
+        date(2024, 3, 31),
+    ),
 ]
 REPLACEMENTS = {
     "ARM": ("Police of the Republic of Armenia", "Cybercrime Division", date(2020, 1, 1)),
     "SRB": ("Ministry of the Interior", "Service for Combating High-Tech Crime", date(2023, 7, 1)),
     "NGA": ("Nigeria Police Force", "National Cybercrime Centre", date(2024, 3, 1)),
-    "MDA": ("General Police Inspectorate", "National Investigation Inspectorate – Cybercrime Directorate", date(2024, 4, 1)),
+    "MDA": (
+        "General Police Inspectorate",
+        "National Investigation Inspectorate – Cybercrime Directorate",
+        date(2024, 4, 1),
+    ),
 }
 
 # A non-Party's contact point: listed in the directory, never counted in the Parties' statistics.
@@ -147,36 +180,79 @@ NON_PARTY = {"IRL": (POLICE, "An Garda Síochána", "National Cyber Crime Bureau
 # In-place edits, each followed by a version shared with the network: (date, note, [(iso3, type, changes)]).
 # A change value of a callable receives the entry and returns the new value.
 PERIOD_RELEASES = [
-    (date(2024, 6, 28), "Albania: new phone number. Croatia: new e-mail address.",
-     [("ALB", POLICE, {"phone": lambda cp: _variant(cp, "phone", 1)}),
-      ("HRV", POLICE, {"email": "247-cybercrime.hrv@example.org"})]),
+    (
+        date(2024, 6, 28),
+        "Albania: new phone number. Croatia: new e-mail address.",
+        [
+            ("ALB", POLICE, {"phone": lambda cp: _variant(cp, "phone", 1)}),
+            ("HRV", POLICE, {"email": "247-cybercrime.hrv@example.org"}),
+        ],
+    ),
     (date(2024, 7, 12), "Kiribati: new contact point.", []),
-    (date(2024, 7, 26), "Bulgaria: new mobile number. Spain: secure platform handle.",
-     [("BGR", POLICE, {"mobile": lambda cp: _variant(cp, "mobile", 2)}),
-      ("ESP", POLICE, {"secure_platform": "CYBOX @esp-247-police"})]),
-    (date(2024, 8, 9), "Georgia: the unit was renamed.",
-     [("GEO", POLICE, {"unit": "Cybercrime Division – Central Criminal Police Department"})]),
+    (
+        date(2024, 7, 26),
+        "Bulgaria: new mobile number. Spain: secure platform handle.",
+        [
+            ("BGR", POLICE, {"mobile": lambda cp: _variant(cp, "mobile", 2)}),
+            ("ESP", POLICE, {"secure_platform": "CYBOX @esp-247-police"}),
+        ],
+    ),
+    (
+        date(2024, 8, 9),
+        "Georgia: the unit was renamed.",
+        [("GEO", POLICE, {"unit": "Cybercrime Division – Central Criminal Police Department"})],
+    ),
     (date(2024, 8, 30), "Benin: new contact point.", []),
-    (date(2024, 9, 13), "Finland: new phone number.",
-     [("FIN", POLICE, {"phone": lambda cp: _variant(cp, "phone", 3)})]),
+    (
+        date(2024, 9, 13),
+        "Finland: new phone number.",
+        [("FIN", POLICE, {"phone": lambda cp: _variant(cp, "phone", 3)})],
+    ),
     (date(2024, 9, 27), "Côte d'Ivoire: new contact point.", []),
     (date(2024, 10, 11), "Fiji: two new contact points (police and prosecution).", []),
-    (date(2024, 10, 25), "Italy: new e-mail address. North Macedonia: new phone number.",
-     [("ITA", POLICE, {"email": "247-postal-police.ita@example.org"}),
-      ("MKD", POLICE, {"phone": lambda cp: _variant(cp, "phone", 4)})]),
-    (date(2024, 11, 8), "Peru: English added. Cameroon: now available 24/7.",
-     [("PER", POLICE, {"languages": ["spa", "eng"]}),
-      ("CMR", POLICE, {"available_24_7": True, "hours": None, "timezone": None})]),
-    (date(2024, 11, 22), "Philippines: secure platform handle.",
-     [("PHL", POLICE, {"secure_platform": "CYBOX @phl-247-acg"})]),
-    (date(2024, 12, 6), "Spain: new instructions for urgent requests.",
-     [("ESP", POLICE, {"instructions": "Urgent requests: call the duty officer, then send the Network's "
-                                       "preservation template by e-mail within the hour."})]),
+    (
+        date(2024, 10, 25),
+        "Italy: new e-mail address. North Macedonia: new phone number.",
+        [
+            ("ITA", POLICE, {"email": "247-postal-police.ita@example.org"}),
+            ("MKD", POLICE, {"phone": lambda cp: _variant(cp, "phone", 4)}),
+        ],
+    ),
+    (
+        date(2024, 11, 8),
+        "Peru: English added. Cameroon: now available 24/7.",
+        [
+            ("PER", POLICE, {"languages": ["spa", "eng"]}),
+            ("CMR", POLICE, {"available_24_7": True, "hours": None, "timezone": None}),
+        ],
+    ),
+    (
+        date(2024, 11, 22),
+        "Philippines: secure platform handle.",
+        [("PHL", POLICE, {"secure_platform": "CYBOX @phl-247-acg"})],
+    ),
+    (
+        date(2024, 12, 6),
+        "Spain: new instructions for urgent requests.",
+        [
+            (
+                "ESP",
+                POLICE,
+                {
+                    "instructions": "Urgent requests: call the duty officer, then send the Network's "
+                    "preservation template by e-mail within the hour."
+                },
+            )
+        ],
+    ),
 ]
 EARLY_RELEASES = [
     (FIRST_RELEASE, "Directory as shared with the Network at the start of 2024."),
-    (date(2024, 5, 27), "Cameroon and Sierra Leone: new contact points. Nigeria and the Republic of Moldova: "
-                        "contact points replaced."),
+    (
+        date(2024, 5, 27),
+        "Cameroon and Sierra Leone: new contact points. Nigeria and the Republic of Moldova: "
+        "contact points replaced.",
+    ),
 ]
 
 # Numbers reserved for drama or documentation; {n} is a one-digit variant.
@@ -193,14 +269,22 @@ INSTRUCTIONS = [
     "Preservation requests by e-mail with the Network's template; call to confirm receipt.",
     "Phone for emergencies; otherwise e-mail with the case reference in the subject line.",
 ]
-EMAIL_SLUG = {POLICE: "police", PROSECUTION: "prosecution", MOJ: "justice", SECURITY: "security", CYBER: "cert"}
+EMAIL_SLUG = {
+    POLICE: "police",
+    PROSECUTION: "prosecution",
+    MOJ: "justice",
+    SECURITY: "security",
+    CYBER: "cert",
+}
 
 
 def fictitious_number(region: str, kind: str, variant: int = 0) -> str:
     """A valid number for `region` that is obviously not a real contact point's, in E.164."""
     if region in RESERVED and kind != "mobile":
         return normalise_phone(RESERVED[region].format(n=variant))
-    number_type = phonenumbers.PhoneNumberType.MOBILE if kind == "mobile" else phonenumbers.PhoneNumberType.FIXED_LINE
+    number_type = (
+        phonenumbers.PhoneNumberType.MOBILE if kind == "mobile" else phonenumbers.PhoneNumberType.FIXED_LINE
+    )
     example = phonenumbers.example_number_for_type(region, number_type)
     digits = str(example.national_number)
     for step in range(10):  # another last digit for each variant, as long as the number stays valid
@@ -244,7 +328,9 @@ def _story(parties: list[Country]) -> list[Designation]:
     for i, country in enumerate(parties):
         iso3 = country.iso3
         if iso3 in NEW_IN_PERIOD:
-            designations += [Designation(iso3, t, inst, unit, start) for t, inst, unit, start in NEW_IN_PERIOD[iso3]]
+            designations += [
+                Designation(iso3, t, inst, unit, start) for t, inst, unit, start in NEW_IN_PERIOD[iso3]
+            ]
             continue
         start = date(2013 + i % 10, (i * 5) % 12 + 1, (i * 11) % 27 + 1)
         membership = country.membership(Instrument.ETS185)
@@ -263,15 +349,23 @@ def _story(parties: list[Country]) -> list[Designation]:
             kind, institution, unit = SINGLE_TYPES[iso3]
             designations.append(Designation(iso3, kind, institution, unit, start))
         else:
-            institution, unit = POLICE_NAMES.get(iso3, (f"National Police of {country.name}", _police_unit(i)))
+            institution, unit = POLICE_NAMES.get(
+                iso3, (f"National Police of {country.name}", _police_unit(i))
+            )
             designations.append(Designation(iso3, POLICE, institution, unit, start))
-    designations += [Designation(iso3, t, inst, unit, start, end) for iso3, t, inst, unit, start, end in ENDED]
-    designations += [Designation(iso3, t, inst, unit, start) for iso3, (t, inst, unit, start) in NON_PARTY.items()]
+    designations += [
+        Designation(iso3, t, inst, unit, start, end) for iso3, t, inst, unit, start, end in ENDED
+    ]
+    designations += [
+        Designation(iso3, t, inst, unit, start) for iso3, (t, inst, unit, start) in NON_PARTY.items()
+    ]
     return designations
 
 
 def _police_unit(i: int) -> str:
-    return ["Cybercrime Unit", "High-Tech Crime Unit", "Cybercrime Directorate", "Computer Crime Division"][i % 4]
+    return ["Cybercrime Unit", "High-Tech Crime Unit", "Cybercrime Directorate", "Computer Crime Division"][
+        i % 4
+    ]
 
 
 def _entry_data(d: Designation, country: Country, n: int) -> dict:

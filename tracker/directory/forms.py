@@ -72,7 +72,9 @@ class ActionForm(FlaskForm):
 
 class ReleaseForm(FlaskForm):
     released_on = DateField("Date of the version", validators=[InputRequired()], default=date.today)
-    note = TextAreaField("Note to the network", validators=[Optional(), Length(max=2000)], filters=[none_if_blank])
+    note = TextAreaField(
+        "Note to the network", validators=[Optional(), Length(max=2000)], filters=[none_if_blank]
+    )
 
 
 class DirectoryFilterForm(FilterForm):

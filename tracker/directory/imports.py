@@ -146,11 +146,17 @@ class DirectoryImporter(Importer):
         for number, item in parsed:
             key = _key(item["country"].id, item["type"], item["institution"], item["unit"])
             period = (item["valid_from"], item["valid_to"])
-            clash = next((cp for cp in existing.get(key, []) if _overlap(*period, cp.valid_from, cp.valid_to)), None)
+            clash = next(
+                (cp for cp in existing.get(key, []) if _overlap(*period, cp.valid_from, cp.valid_to)), None
+            )
             if clash is not None:
                 errors.append(RowError(number, "Institution", duplicate_message(clash).rstrip(".")))
             earlier = next(
-                (n for n, other in seen.get(key, []) if _overlap(*period, other["valid_from"], other["valid_to"])),
+                (
+                    n
+                    for n, other in seen.get(key, [])
+                    if _overlap(*period, other["valid_from"], other["valid_to"])
+                ),
                 None,
             )
             if earlier is not None:

@@ -55,7 +55,8 @@ def _filtered(query: Select, f: DirectoryFilter, day: date, *, by_type: bool = T
     if f.search:
         pattern = "%" + f.search.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
         clauses.append(
-            ContactPoint.institution.ilike(pattern, escape="\\") | ContactPoint.unit.ilike(pattern, escape="\\")
+            ContactPoint.institution.ilike(pattern, escape="\\")
+            | ContactPoint.unit.ilike(pattern, escape="\\")
         )
     return query.where(*[c for c in clauses if c is not None])
 
@@ -175,7 +176,9 @@ def releases() -> list[DirectoryRelease]:
         db.session.scalars(
             select(DirectoryRelease)
             .order_by(DirectoryRelease.number.desc())
-            .options(selectinload(DirectoryRelease.changed_countries), selectinload(DirectoryRelease.created_by))
+            .options(
+                selectinload(DirectoryRelease.changed_countries), selectinload(DirectoryRelease.created_by)
+            )
         )
     )
 
@@ -209,7 +212,9 @@ def previous_release_number(number: int) -> int | None:
 
 
 def release_numbers() -> list[tuple[int, date]]:
-    query = select(DirectoryRelease.number, DirectoryRelease.released_on).order_by(DirectoryRelease.number.desc())
+    query = select(DirectoryRelease.number, DirectoryRelease.released_on).order_by(
+        DirectoryRelease.number.desc()
+    )
     return [(number, day) for number, day in db.session.execute(query)]
 
 

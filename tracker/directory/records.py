@@ -180,9 +180,7 @@ def _plain(value):
 def saved_differences(values: dict, cp: ContactPoint) -> dict[str, str]:
     """{field: saved value as people read it} where `values` (an editor's input) differs from the entry."""
     saved = entry_record(cp)
-    return {
-        key: display(key, saved[key]) for key in FIELDS if _plain(values.get(key)) != _plain(saved[key])
-    }
+    return {key: display(key, saved[key]) for key in FIELDS if _plain(values.get(key)) != _plain(saved[key])}
 
 
 @dataclass
@@ -199,7 +197,9 @@ def history_entries(events) -> list[HistoryEntry]:
             event,
             [
                 FieldChange(key, HISTORY_LABELS.get(key, key), display(key, before), display(key, after))
-                for key, (before, after) in sorted((event.changes or {}).items(), key=lambda kv: order.get(kv[0], 99))
+                for key, (before, after) in sorted(
+                    (event.changes or {}).items(), key=lambda kv: order.get(kv[0], 99)
+                )
             ],
         )
         for event in events

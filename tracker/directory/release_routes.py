@@ -37,7 +37,9 @@ def release_create():
             apply_domain_error(form, error)
         except IntegrityError:
             db.session.rollback()
-            form.form_errors.append("Someone published a version at the same moment; check the list and try again.")
+            form.form_errors.append(
+                "Someone published a version at the same moment; check the list and try again."
+            )
         else:
             flash(f"Directory version {release.number} published.", "success")
             return redirect(url_for("directory.release_detail", number=release.number))
@@ -96,8 +98,12 @@ def release_compare():
 @access(read=Role.VIEWER)
 def release_export(number: int, fmt: str):
     release = _release_or_404(number)
-    sheet = exports.directory_sheet(release.snapshot, exports.release_heading(release.number, release.released_on))
-    services.export_record(what=f"directory version {release.number}", fmt=fmt, release=release, by=current_user)
+    sheet = exports.directory_sheet(
+        release.snapshot, exports.release_heading(release.number, release.released_on)
+    )
+    services.export_record(
+        what=f"directory version {release.number}", fmt=fmt, release=release, by=current_user
+    )
     db.session.commit()
     return download([sheet], fmt, f"directory-v{release.number}-{release.released_on.isoformat()}")
 

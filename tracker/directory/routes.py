@@ -46,7 +46,10 @@ def contact_point_list():
     today = date.today()
     directory_filter = _filter(form)
     pagination = queries.directory_page(
-        directory_filter, today, page=request.args.get("page", 1, type=int), per_page=current_app.config["PAGE_SIZE"]
+        directory_filter,
+        today,
+        page=request.args.get("page", 1, type=int),
+        per_page=current_app.config["PAGE_SIZE"],
     )
     arguments = {key: value for key, value in request.args.items() if key != "page" and value}
     return render_template(
@@ -139,7 +142,9 @@ def contact_point_end(cp_id: int):
     form = EndForm(data={"version": cp.version})
     if form.validate_on_submit():
         try:
-            services.contact_point_end(cp, valid_to=form.valid_to.data, version=form.version.data, by=current_user)
+            services.contact_point_end(
+                cp, valid_to=form.valid_to.data, version=form.version.data, by=current_user
+            )
         except DomainError as error:
             db.session.rollback()
             cp = queries.contact_point(cp_id)
@@ -169,7 +174,9 @@ def directory_export(fmt: str):
     today = date.today()
     latest = queries.latest_release_number()
     sheet = exports.directory_sheet(queries.records_on(today), exports.current_heading(today, latest))
-    services.export_record(what=f"the current directory ({today.isoformat()})", fmt=fmt, release=None, by=current_user)
+    services.export_record(
+        what=f"the current directory ({today.isoformat()})", fmt=fmt, release=None, by=current_user
+    )
     db.session.commit()
     return download([sheet], fmt, f"directory-current-{today.isoformat()}")
 
@@ -180,7 +187,10 @@ def directory_print():
     today = date.today()
     records = queries.records_on(today)
     services.export_record(
-        what=f"the current directory ({today.isoformat()})", fmt="printable html", release=None, by=current_user
+        what=f"the current directory ({today.isoformat()})",
+        fmt="printable html",
+        release=None,
+        by=current_user,
     )
     db.session.commit()
     return render_template(

@@ -154,7 +154,12 @@ def _record_change(cp: ContactPoint, *, action: str, summary: str, before: dict,
     changes = audit.diff(before, history_values(cp))
     if changes or action != "update":
         audit.record(
-            action=action, entity_type="contact_point", entity_id=cp.id, summary=summary, by=by, changes=changes
+            action=action,
+            entity_type="contact_point",
+            entity_id=cp.id,
+            summary=summary,
+            by=by,
+            changes=changes,
         )
 
 
@@ -182,7 +187,9 @@ def contact_point_create(*, data: dict, by) -> ContactPoint:
 
 def _require_version(cp: ContactPoint, version) -> None:
     if version is None or int(version) != cp.version:
-        raise ConflictError("Someone else changed this contact point after you opened it, so nothing was saved.")
+        raise ConflictError(
+            "Someone else changed this contact point after you opened it, so nothing was saved."
+        )
 
 
 def contact_point_update(cp: ContactPoint, *, data: dict, version, by) -> ContactPoint:
@@ -259,7 +266,9 @@ def release_publish(*, released_on: date | None, note: str | None, by) -> Direct
     """Freeze the entries designated on `released_on` as the next numbered version."""
     released_on = released_on or date.today()
     if released_on > date.today():
-        raise DomainError("A version is published on or before today, not in the future.", field="released_on")
+        raise DomainError(
+            "A version is published on or before today, not in the future.", field="released_on"
+        )
     previous = queries.latest_release()
     if previous is not None and released_on < previous.released_on:
         raise DomainError(
