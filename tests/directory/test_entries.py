@@ -153,6 +153,14 @@ def test_a_stale_form_is_refused_with_the_users_input_kept(client, login_as):
     assert cp.phone == "+35542220009"
 
 
+def test_a_tampered_version_is_a_conflict_not_an_error(client, login_as):
+    login_as("editor")
+    cp = contact_point("ALB")
+    db.session.commit()
+    response = client.post(f"/directory/{cp.id}/edit", data=form_data(version="abc"))
+    assert response.status_code == 200 and "Someone else changed" in response.get_data(as_text=True)
+
+
 def test_the_lock_also_holds_between_loading_and_writing(app):
     cp = contact_point("ALB")
     db.session.commit()

@@ -11,6 +11,7 @@ from sqlalchemy import select
 from tests.directory.factories import contact_point
 from tracker.accounts.models import AuditEvent
 from tracker.core.errors import DomainError
+from tracker.core.spreadsheets import neutralise
 from tracker.directory import queries, services
 from tracker.directory.models import ContactPointType, DirectoryRelease
 from tracker.extensions import db
@@ -62,6 +63,18 @@ def test_nothing_changed_and_bad_dates_are_refused(two_releases):
         services.release_publish(released_on=date(2024, 7, 1), note=None, by=None)
     with pytest.raises(DomainError, match="not in the future"):
         services.release_publish(released_on=date.today() + timedelta(days=1), note=None, by=None)
+
+
+def test_an_empty_directory_is_not_published(app):
+    with pytest.raises(DomainError, match="nothing to publish"):
+        services.release_publish(released_on=date(2024, 1, 1), note=None, by=None)
+
+
+def test_phone_numbers_are_exported_as_they_are_and_formulas_are_not():
+    assert neutralise("+41 22 345 67 89") == "+41 22 345 67 89"
+    assert neutralise("+1 (202) 555-0100") == "+1 (202) 555-0100"
+    for payload in ["+cmd|' /C calc'!A0", "+1+HYPERLINK(1)", "=1+1"]:
+        assert neutralise(payload) == "'" + payload
 
 
 def test_verification_alone_is_not_a_change(two_releases):

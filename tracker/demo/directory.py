@@ -12,7 +12,7 @@ The story is replayed through the services in date order, so each entry's histor
 snapshot come out as they would have; audit timestamps are then set to the story's dates.
 """
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 
 import phonenumbers
@@ -319,7 +319,6 @@ class Designation:
     unit: str | None
     valid_from: date
     valid_to: date | None = None
-    changes: dict = field(default_factory=dict)
 
 
 def _story(parties: list[Country]) -> list[Designation]:

@@ -169,5 +169,6 @@ class DirectoryRelease(Base):
 
 
 @event.listens_for(DirectoryRelease, "before_update")
+@event.listens_for(DirectoryRelease, "before_delete")
 def _releases_are_immutable(mapper, connection, release):
     raise ValueError(f"Directory version {release.number} is published and cannot be changed.")

@@ -186,7 +186,7 @@ def contact_point_create(*, data: dict, by) -> ContactPoint:
 
 
 def _require_version(cp: ContactPoint, version) -> None:
-    if version is None or int(version) != cp.version:
+    if str(version or "").strip() != str(cp.version):
         raise ConflictError(
             "Someone else changed this contact point after you opened it, so nothing was saved."
         )
@@ -277,6 +277,10 @@ def release_publish(*, released_on: date | None, note: str | None, by) -> Direct
             field="released_on",
         )
     snapshot = queries.records_on(released_on)
+    if previous is None and not snapshot:
+        raise DomainError(
+            f"No contact point is designated on {released_on.isoformat()}: there is nothing to publish."
+        )
     changes = diff_records(previous.snapshot if previous else [], snapshot)
     if previous is not None and not changes:
         raise DomainError(
