@@ -14,18 +14,20 @@ from tracker.countries.matching import match_country
 from tracker.countries.models import Country
 from tracker.directory import queries
 from tracker.directory.models import ContactPointType
-from tracker.directory.records import display
+from tracker.directory.records import availability, display
 from tracker.directory.services import clean_entry, contact_points_import, duplicate_message
 from tracker.extensions import db
 from tracker.imports.registry import register_importer
 
-TYPE_WORDS = {t.value: t for t in ContactPointType} | {t.label.lower(): t for t in ContactPointType}
+TYPE_WORDS = {t.value.replace("_", " "): t for t in ContactPointType} | {
+    t.label.lower(): t for t in ContactPointType
+}
 YES = {"yes", "y", "true", "1", "x", "24/7", "oui"}
 NO = {"no", "n", "false", "0", "non"}
 
 
 def _type(text: str) -> str:
-    kind = TYPE_WORDS.get(" ".join(text.lower().replace("_", " ").split())) or TYPE_WORDS.get(text.lower())
+    kind = TYPE_WORDS.get(" ".join(text.lower().replace("_", " ").split()))
     if kind is None:
         raise ValueError(f"unknown type “{text}”; one of: {', '.join(t.value for t in ContactPointType)}")
     return kind.value
@@ -137,7 +139,8 @@ class DirectoryImporter(Importer):
         return values | {"country": country}
 
     def check_rows(self, parsed):
-        """A row that repeats another row, or an entry already in the directory, is refused."""
+        """A row that repeats another row, or an entry already in the directory, is refused: the rule of
+        queries.overlapping_entry, applied to the file's countries loaded in one query."""
         errors: list[RowError] = []
         existing: dict[tuple, list] = {}
         for cp in queries.entries_of_countries({item["country"].id for _, item in parsed}):
@@ -168,7 +171,6 @@ class DirectoryImporter(Importer):
         return contact_points_import(items, by=self.by)
 
     def preview(self, item):
-        availability = "24/7" if item["available_24_7"] else f"{item['hours']} ({item['timezone']})"
         return [
             item["country"].name,
             item["institution"],
@@ -176,7 +178,7 @@ class DirectoryImporter(Importer):
             ContactPointType(item["type"]).label,
             display("phone", item["phone"] or item["mobile"]),
             item["email"],
-            availability,
+            availability(item),
             item["valid_from"].isoformat(),
         ]
 

@@ -6,7 +6,7 @@ the services all call it, so a phone number or a language is judged the same way
 
 from datetime import date
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.orm.exc import StaleDataError
 
 from tracker.accounts import audit
@@ -253,13 +253,13 @@ def contact_point_verify(cp: ContactPoint, *, by, on: date | None = None) -> Con
 
 def contact_points_import(items: list[dict], *, by) -> int:
     """Write rows that the importer has checked (values cleaned, duplicates refused)."""
-    for item in items:
-        country = item.pop("country")
-        cp = ContactPoint(country=country, **item)
-        db.session.add(cp)
-        db.session.flush()
-        _record_change(cp, action="create", summary=f"Imported {cp.name} ({country.name})", before={}, by=by)
-    return len(items)
+    entries = [ContactPoint(**item) for item in items]
+    db.session.add_all(entries)
+    db.session.flush()
+    for cp in entries:
+        summary = f"Imported {cp.name} ({cp.country.name})"
+        _record_change(cp, action="create", summary=summary, before={}, by=by)
+    return len(entries)
 
 
 def release_publish(*, released_on: date | None, note: str | None, by) -> DirectoryRelease:
@@ -287,7 +287,7 @@ def release_publish(*, released_on: date | None, note: str | None, by) -> Direct
             f"Nothing has changed since version {previous.number}: there is nothing new to publish."
         )
     iso3s = [country.iso3 for country in changes]
-    number = (db.session.scalar(select(func.max(DirectoryRelease.number))) or 0) + 1
+    number = previous.number + 1 if previous else 1
     release = DirectoryRelease(
         number=number,
         released_on=released_on,
