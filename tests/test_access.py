@@ -8,6 +8,7 @@ import pytest
 
 from tests import factories
 from tests.authorities import factories as authority_factories
+from tests.directory import factories as directory_factories
 from tests.events import factories as event_factories
 from tracker.core.access import PUBLIC, Role, policy_for
 from tracker.extensions import db
@@ -31,6 +32,7 @@ def sample_arguments() -> dict:
     declaration = authority_factories.declaration()
     authority = authority_factories.authority(declaration=declaration)
     party_input = authority_factories.party_input()
+    contact_point, release = directory_factories.contact_point(), directory_factories.release()
     db.session.commit()
     return {
         "iso3": "FRA",
@@ -48,6 +50,8 @@ def sample_arguments() -> dict:
         "authority_id": authority.id,
         "declaration_id": declaration.id,
         "input_id": party_input.id,
+        "cp_id": contact_point.id,
+        "number": release.number,
     }
 
 

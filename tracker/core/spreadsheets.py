@@ -7,6 +7,7 @@ spreadsheet fetch a URL or run a command. Such text gets a leading apostrophe-qu
 
 import csv
 import io
+import re
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
@@ -22,8 +23,13 @@ FORMATS = {
 }
 
 
+# A phone number in international format (+41 22 345 67 89) holds no function call a spreadsheet could
+# run, and is the commonest value starting with "+": it is written as it is.
+PHONE_NUMBER = re.compile(r"\+[0-9][0-9 ()./-]*")
+
+
 def neutralise(value):
-    if isinstance(value, str) and value.startswith(FORMULA_TRIGGERS):
+    if isinstance(value, str) and value.startswith(FORMULA_TRIGGERS) and not PHONE_NUMBER.fullmatch(value):
         return "'" + value
     return value
 

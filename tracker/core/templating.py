@@ -18,10 +18,11 @@ def format_date(value: date | datetime | None, missing: str = "—") -> str:
 # The main navigation, in order: (endpoint, label).
 NAV_ITEMS = [
     ("main.home", "Home"),
+    ("directory.contact_point_list", "Directory"),
     ("countries.country_list", "Countries"),
-    ("countries.organisation_list", "Organisations"),
     ("events.event_list", "Events"),
     ("authorities.directory", "Authorities"),
+    ("countries.organisation_list", "Organisations"),
 ]
 
 

@@ -24,13 +24,14 @@ def user_data_present() -> bool:
 def load_demo() -> list:
     """Load every feature's demo data; return the demo accounts as (email, role, password)."""
     from tracker.countries.services import reference_load
-    from tracker.demo import authorities, events, foundation
+    from tracker.demo import authorities, directory, events, foundation
 
     reference_load()
     foundation.load_organisations()
     accounts = foundation.load_accounts()
     authorities.load()
     db.session.flush()
+    directory.load()
     events.load()
     return accounts
 

@@ -1,0 +1,96 @@
+from datetime import date
+
+from flask_wtf import FlaskForm
+from wtforms import BooleanField, DateField, HiddenField, SelectField, StringField, TextAreaField
+from wtforms.validators import DataRequired, InputRequired, Length, Optional
+
+from tracker.core.forms import choices, none_if_blank, strip
+from tracker.countries.forms import FilterForm
+from tracker.countries.models import Country, Status
+from tracker.directory.models import ContactPointType
+from tracker.directory.queries import STATES
+from tracker.directory.services import clean_entry
+from tracker.extensions import db
+
+TYPE_CHOICES = [(t.value, t.label) for t in ContactPointType]
+
+
+class ContactPointForm(FlaskForm):
+    """The entry's fields. Values are checked by services.clean_entry, as the importer checks them, and
+    every problem is shown on its field at once."""
+
+    country_id = SelectField("Country", coerce=int, validators=[InputRequired("Choose the country.")])
+    institution = StringField("Institution", validators=[DataRequired(), Length(max=200)], filters=[strip])
+    unit = StringField("Unit", validators=[Optional(), Length(max=200)], filters=[none_if_blank])
+    type = SelectField("Type", choices=choices(TYPE_CHOICES))
+    phone = StringField("Phone", filters=[none_if_blank])
+    mobile = StringField("Mobile", filters=[none_if_blank])
+    fax = StringField("Fax", filters=[none_if_blank])
+    email = StringField("E-mail", filters=[none_if_blank])
+    secure_platform = StringField(
+        "Secure platform handle", validators=[Optional(), Length(max=200)], filters=[none_if_blank]
+    )
+    available_24_7 = BooleanField("Available 24/7", default=True)
+    hours = StringField("Hours (when not 24/7)", filters=[none_if_blank])
+    timezone = StringField("Time zone of the hours", filters=[none_if_blank])
+    languages = StringField("Languages", filters=[none_if_blank])
+    instructions = TextAreaField("Instructions", filters=[none_if_blank])
+    address = TextAreaField("Address", filters=[none_if_blank])
+    valid_from = DateField("Valid from", validators=[InputRequired("Give the date the designation starts.")])
+    valid_to = DateField("Valid to", validators=[Optional()])
+    version = HiddenField()
+
+    def __init__(self, *args, region: str | None = None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.region = region
+
+    def validate(self, extra_validators=None) -> bool:
+        valid = super().validate(extra_validators)
+        region = self.region
+        if "country_id" in self:
+            country = db.session.get(Country, self.country_id.data) if self.country_id.data else None
+            if country is None and not self.country_id.errors:
+                self.country_id.errors = ["Choose the country that designated this contact point."]
+                valid = False
+            region = country.iso2 if country else None
+        _values, errors = clean_entry(self.data, region=region)
+        for key, message in errors.items():
+            field = getattr(self, key, None)
+            if field is not None and not field.errors:
+                field.errors = [message]
+        return valid and not errors
+
+
+class EndForm(FlaskForm):
+    valid_to = DateField("Last day of the designation", validators=[InputRequired()], default=date.today)
+    version = HiddenField()
+
+
+class ActionForm(FlaskForm):
+    """Only the CSRF token: for buttons that post nothing else (mark verified)."""
+
+
+class ReleaseForm(FlaskForm):
+    released_on = DateField("Date of the version", validators=[InputRequired()], default=date.today)
+    note = TextAreaField(
+        "Note to the network", validators=[Optional(), Length(max=2000)], filters=[none_if_blank]
+    )
+
+
+class DirectoryFilterForm(FilterForm):
+    q = StringField("Institution contains", validators=[Optional(), Length(max=100)], filters=[none_if_blank])
+    country = SelectField("Country", choices=choices([("", "Any country")]), validators=[Optional()])
+    type = SelectField("Type", choices=choices([("", "Any type")] + TYPE_CHOICES), validators=[Optional()])
+    region = SelectField("Region", choices=choices([("", "Any region")]), validators=[Optional()])
+    status = SelectField(
+        "Convention status today",
+        choices=choices([("", "Any status")] + [(s.value, s.label) for s in Status]),
+        validators=[Optional()],
+    )
+    state = SelectField("Designations", choices=choices(STATES.items()), default="current")
+    stale = BooleanField("Not verified in the last 12 months")
+
+
+class CompareForm(FilterForm):
+    old = SelectField("From version", coerce=int, validators=[InputRequired()])
+    new = SelectField("To version", coerce=int, validators=[InputRequired()])

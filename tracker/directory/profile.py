@@ -1,0 +1,39 @@
+"""The country page's section on contact points: current, later and past designations, and who the
+contact point was on a date the reader picks (`?cp_on=YYYY-MM-DD`)."""
+
+from datetime import date
+
+from flask import request
+
+from tracker.countries.models import Country
+from tracker.countries.profile import register_section
+from tracker.directory import queries
+from tracker.directory.records import display
+
+
+def load(country: Country, today: date) -> dict:
+    entries = queries.country_contact_points(country.id)
+    asked, error = None, None
+    if text := request.args.get("cp_on", "").strip():
+        try:
+            asked = date.fromisoformat(text)
+        except ValueError:
+            error = f"“{text}” is not a date; write it as YYYY-MM-DD."
+    by_state: dict[str, list] = {"current": [], "upcoming": [], "ended": []}
+    for cp in entries:
+        by_state[cp.state_on(today)].append(cp)
+    return {
+        "today": today,
+        "iso3": country.iso3,
+        "show": display,
+        "current": by_state["current"],
+        "upcoming": by_state["upcoming"],
+        "ended": by_state["ended"],
+        "asked": asked,
+        "asked_error": error,
+        "on_asked": [cp for cp in entries if cp.designated_on(asked)] if asked else [],
+        "release_numbers": queries.country_release_numbers(country.id),
+    }
+
+
+register_section("directory", "24/7 contact points", "directory/_country_section.html", load, order=10)
