@@ -96,15 +96,14 @@ def parties_by_deposit_year(instrument: Instrument = Instrument.ETS185) -> tuple
     return [(int(y), n) for y, n in per_year], undated
 
 
-def statuses_on(day: date) -> list[tuple[str, str, Status]]:
-    """(iso3, name, status) of every country with a status other than none on `day`."""
+def statuses_on(day: date) -> list[tuple[int, str, str, Status]]:
+    """(id, iso3, name, status) of every country with a status other than none on `day`."""
     status_expr = status_column(day)
-    query = outer_join_membership(select(Country.iso3, Country.name, status_expr)).where(
+    query = outer_join_membership(select(Country.id, Country.iso3, Country.name, status_expr)).where(
         status_expr != Status.NONE.value
     )
-    return [
-        (iso3, name, Status(value)) for iso3, name, value in db.session.execute(query.order_by(Country.name))
-    ]
+    rows = db.session.execute(query.order_by(Country.name))
+    return [(id_, iso3, name, Status(value)) for id_, iso3, name, value in rows]
 
 
 def names_by_iso3() -> dict[str, str]:

@@ -4,10 +4,23 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from flask import url_for
+from flask_wtf import FlaskForm
+from wtforms import DateField
+from wtforms.validators import Optional
 
+from tracker.authorities import queries as authority_queries
 from tracker.countries import queries as country_queries
 from tracker.countries.models import Status
-from tracker.dashboards.charts import Chart, cumulative_line_chart, world_map
+from tracker.dashboards.charts import Chart, bar_chart, cumulative_line_chart, stacked_bar_chart, world_map
+from tracker.directory import queries as directory_queries
+from tracker.events import queries as event_queries
+
+
+class DashboardDateForm(FlaskForm):
+    class Meta:
+        csrf = False
+
+    on = DateField("As of", validators=[Optional()])
 
 
 @dataclass
@@ -25,15 +38,67 @@ class Dashboard:
     charts: list[Chart] = field(default_factory=list)
 
 
+def _headlines(day: date, counts: dict[Status, int]) -> list[Headline]:
+    year_start = date(day.year, 1, 1)
+    authorities = authority_queries.input_headline(day)
+    return [
+        Headline(
+            Status.PARTY.plural,
+            counts[Status.PARTY],
+            url=url_for("countries.country_list", status="party", on=day.isoformat()),
+        ),
+        Headline(
+            "Parties with a 24/7 contact point",
+            directory_queries.parties_with_contact_point(day),
+            url=url_for("directory.contact_point_list"),
+        ),
+        Headline("Parties with more than one", directory_queries.parties_with_multiple_contact_points(day)),
+        Headline(
+            f"Directory versions in {day.year}",
+            directory_queries.release_count_between(year_start, day),
+            url=url_for("directory.release_list"),
+        ),
+        Headline(
+            f"Events in {day.year}",
+            event_queries.event_count_between(year_start, day),
+            url=url_for("events.event_list", year=day.year),
+        ),
+        Headline(
+            "Parties that gave authorities input",
+            f"{authorities['provided_input']} of {authorities['parties']}",
+            url=url_for("authorities.status"),
+        ),
+    ]
+
+
+def _map_rows(day: date) -> list[tuple[str, str, str]]:
+    covered = directory_queries.countries_with_current_contact_point(day)
+    rows = []
+    for country_id, iso3, name, status in country_queries.statuses_on(day):
+        if status == Status.PARTY:
+            label = MAP_PARTY_WITH if country_id in covered else MAP_PARTY_WITHOUT
+        else:
+            label = status.label
+        rows.append((iso3, name, label))
+    return rows
+
+
+MAP_PARTY_WITH = "Party with a 24/7 contact point"
+MAP_PARTY_WITHOUT = "Party without a contact point"
+
+
 def home_dashboard(day: date) -> Dashboard:
     counts = country_queries.count_by_status(day)
-    dashboard = Dashboard(day=day)
-    dashboard.headlines += [
-        Headline(
-            s.plural, counts[s], url=url_for("countries.country_list", status=s.value, on=day.isoformat())
+    dashboard = Dashboard(day=day, headlines=_headlines(day, counts))
+    by_type = directory_queries.contact_points_by_type(day)
+    dashboard.charts.append(
+        bar_chart(
+            "contact-point-types",
+            "Contact points of Parties by type",
+            [(key.replace("_", " ").capitalize(), n) for key, n in by_type.items()],
+            label="Contact points",
         )
-        for s in (Status.PARTY, Status.SIGNATORY, Status.OBSERVER)
-    ]
+    )
     per_year, undated = country_queries.parties_by_deposit_year()
     dashboard.charts.append(
         cumulative_line_chart(
@@ -52,9 +117,19 @@ def home_dashboard(day: date) -> Dashboard:
     dashboard.charts.append(
         world_map(
             "treaty-map",
-            f"Treaty status on {day:%d %b %Y}",
-            [(iso3, name, status.label) for iso3, name, status in country_queries.statuses_on(day)],
-            categories=[s.label for s in (Status.PARTY, Status.SIGNATORY, Status.OBSERVER)],
+            f"Treaty status and contact-point coverage on {day:%d %b %Y}",
+            _map_rows(day),
+            categories=[MAP_PARTY_WITH, MAP_PARTY_WITHOUT, Status.SIGNATORY.label, Status.OBSERVER.label],
+        )
+    )
+    trend = event_queries.annual_meeting_trend()
+    dashboard.charts.append(
+        stacked_bar_chart(
+            "annual-meeting-attendance",
+            "Annual meetings: delegates in person and online",
+            [str(point.year) for point in trend],
+            {"In person": [p.in_person for p in trend], "Online": [p.online for p in trend]},
+            x_title="Year",
         )
     )
     return dashboard

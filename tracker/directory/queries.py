@@ -284,3 +284,16 @@ def new_contact_points_between(start: date, end: date) -> list[tuple[str, str]]:
         .order_by(ContactPoint.valid_from, Country.iso3, ContactPoint.institution)
     )
     return [(iso3, institution) for iso3, institution in db.session.execute(query)]
+
+
+def countries_with_current_contact_point(day: date) -> set[int]:
+    """Ids of the countries (Parties or not) with at least one contact point designated on `day`."""
+    return set(
+        db.session.scalars(select(ContactPoint.country_id).where(ContactPoint.designated_on(day)).distinct())
+    )
+
+
+def release_count_between(start: date, end: date) -> int:
+    return db.session.scalar(
+        select(func.count(DirectoryRelease.id)).where(DirectoryRelease.released_on.between(start, end))
+    )

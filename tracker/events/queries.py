@@ -498,3 +498,7 @@ def latest_event_ending_before(day: date, kind: EventKind) -> Event | None:
         .order_by(Event.end_date.desc(), Event.id.desc())
         .limit(1)
     )
+
+
+def event_count_between(start: date, end: date) -> int:
+    return db.session.scalar(select(func.count(Event.id)).where(Event.start_date.between(start, end)))

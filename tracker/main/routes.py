@@ -2,13 +2,13 @@ from datetime import date
 from pathlib import Path
 
 import plotly
-from flask import abort, jsonify, render_template, send_file
+from flask import abort, jsonify, render_template, request, send_file
 from sqlalchemy import text
 from sqlalchemy.exc import SQLAlchemyError
 
 from tracker.core.access import Role, access, public
 from tracker.core.spreadsheets import download
-from tracker.dashboards.home import home_dashboard
+from tracker.dashboards.home import DashboardDateForm, home_dashboard
 from tracker.extensions import db
 from tracker.main import bp
 
@@ -16,14 +16,17 @@ from tracker.main import bp
 @bp.get("/")
 @access(read=Role.VIEWER)
 def home():
-    dashboard = home_dashboard(date.today())
-    return render_template("main/home.html", dashboard=dashboard)
+    form = DashboardDateForm(request.args)
+    day = form.on.data if form.validate() and form.on.data else date.today()
+    return render_template("main/home.html", dashboard=home_dashboard(day), form=form)
 
 
 @bp.get("/charts/<key>.csv")
 @access(read=Role.VIEWER)
 def chart_csv(key: str):
-    chart = next((c for c in home_dashboard(date.today()).charts if c.key == key), None) or abort(404)
+    form = DashboardDateForm(request.args)
+    day = form.on.data if form.validate() and form.on.data else date.today()
+    chart = next((c for c in home_dashboard(day).charts if c.key == key), None) or abort(404)
     return download([chart.sheet()], "csv", key)
 
 

@@ -1,0 +1,78 @@
+import csv
+import io
+import json
+import re
+
+from tests.countries.test_profile import add_rows_for
+from tracker.demo import load_demo
+from tracker.extensions import db
+
+
+def figures(body: str) -> dict[str, dict]:
+    return {
+        key: json.loads(
+            re.sub("&#34;", '"', raw).replace("&amp;", "&").replace("&lt;", "<").replace("&gt;", ">")
+        )
+        for key, raw in re.findall(r'id="chart-([\w-]+)"[^>]*data-figure="([^"]*)"', body)
+    }
+
+
+def test_dashboard_headlines_and_charts_from_the_demo(client, login_as):
+    load_demo()
+    db.session.commit()
+    login_as("viewer")
+    body = client.get("/?on=2024-12-10").get_data(as_text=True)
+    for figure, label in [
+        ("76", "Parties"),
+        ("76", "Parties with a 24/7 contact point"),
+        ("12", "Parties with more than one"),
+        ("55 of 76", "Parties that gave authorities input"),
+    ]:
+        assert re.search(rf">{re.escape(figure)}</?[^>]*>.*?{re.escape(label)}", body, re.S), label
+    charts = figures(body)
+    assert set(charts) == {
+        "contact-point-types",
+        "parties-over-time",
+        "treaty-map",
+        "annual-meeting-attendance",
+    }
+    types = charts["contact-point-types"]["data"][0]
+    assert dict(zip(types["x"], types["y"], strict=True)) == {
+        "Police": 65,
+        "Prosecution": 16,
+        "Ministry of justice": 4,
+        "Security services": 3,
+        "Cybersecurity": 2,
+    }
+    attendance = {trace["name"]: trace["y"][-1] for trace in charts["annual-meeting-attendance"]["data"]}
+    assert attendance == {"In person": 81, "Online": 13}
+    assert "cdn" not in body.lower()
+
+
+def test_chart_numbers_download_as_csv(client, login_as):
+    load_demo()
+    db.session.commit()
+    login_as("viewer")
+    response = client.get("/charts/contact-point-types.csv?on=2024-12-10")
+    rows = list(csv.reader(io.StringIO(response.get_data(as_text=True).lstrip("\ufeff"))))
+    assert rows[0] == ["Category", "Contact points"] and ["Police", "65"] in rows
+    assert client.get("/charts/nothing.csv").status_code == 404
+
+
+def test_plotly_is_served_by_the_app(client, login_as):
+    login_as("viewer")
+    response = client.get("/vendor/plotly.min.js")
+    assert response.status_code == 200 and b"plotly.js" in response.data[:200]
+
+
+def test_dashboard_query_count_does_not_grow_with_the_data(client, login_as, count_queries):
+    load_demo()
+    db.session.commit()
+    login_as("viewer")
+    with count_queries() as before:
+        client.get("/?on=2024-12-10")
+    add_rows_for("FJI", 30)
+    add_rows_for("KEN", 30)
+    with count_queries() as after:
+        client.get("/?on=2024-12-10")
+    assert len(after) == len(before), (len(before), len(after))
