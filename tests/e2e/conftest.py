@@ -6,14 +6,11 @@ says (the journeys are checked on SQLite; the rest of the suite covers PostgreSQ
 """
 
 import os
-import threading
 from pathlib import Path
 
 import pytest
-from werkzeug.serving import make_server
 
-from tracker import create_app
-from tracker.config import TestConfig
+from tests.live import live_app, migrate_and_load_demo, serving
 
 CHROMIUM = "/usr/bin/chromium"
 ARTIFACTS = Path(os.environ.get("E2E_ARTIFACTS", Path(__file__).resolve().parents[2] / "test-artifacts"))
@@ -32,23 +29,10 @@ def pytest_collection_modifyitems(config, items):
 
 @pytest.fixture(scope="session")
 def live_server(tmp_path_factory):
-    from flask_migrate import upgrade
-
-    from tracker.demo import load_demo
-    from tracker.extensions import db
-
-    database = tmp_path_factory.mktemp("live") / "live.sqlite"
-    config = {key: getattr(TestConfig, key) for key in dir(TestConfig) if key.isupper()}
-    app = create_app(config | {"SQLALCHEMY_DATABASE_URI": f"sqlite:///{database}", "WTF_CSRF_ENABLED": True})
-    with app.app_context():
-        upgrade()
-        load_demo()
-        db.session.commit()
-    server = make_server("127.0.0.1", 0, app, threaded=True)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_port}"
-    server.shutdown()
+    app = live_app(tmp_path_factory.mktemp("live") / "live.sqlite")
+    migrate_and_load_demo(app)
+    with serving(app) as base:
+        yield base
 
 
 @pytest.fixture(scope="session")
