@@ -7,6 +7,7 @@ declared policy, or without a sample value for one of its URL arguments, fails h
 import pytest
 
 from tests import factories
+from tests.activities import factories as activity_factories
 from tests.authorities import factories as authority_factories
 from tests.events import factories as event_factories
 from tracker.core.access import PUBLIC, Role, policy_for
@@ -31,6 +32,8 @@ def sample_arguments() -> dict:
     declaration = authority_factories.declaration()
     authority = authority_factories.authority(declaration=declaration)
     party_input = authority_factories.party_input()
+    topic = activity_factories.topic()
+    activity = activity_factories.activity(topics=[topic], events=[event])
     db.session.commit()
     return {
         "iso3": "FRA",
@@ -48,6 +51,8 @@ def sample_arguments() -> dict:
         "authority_id": authority.id,
         "declaration_id": declaration.id,
         "input_id": party_input.id,
+        "activity_id": activity.id,
+        "topic_id": topic.id,
     }
 
 

@@ -71,6 +71,8 @@ def form_endpoints(app, arguments):
 
 
 def assert_escaped(response):
+    if response.mimetype != "text/html":
+        return  # downloads: their cells are checked by the exports' own tests
     body = response.get_data(as_text=True)
     assert SCRIPT not in body and "<img src=x onerror" not in body
 

@@ -21,6 +21,7 @@ NAV_ITEMS = [
     ("countries.country_list", "Countries"),
     ("countries.organisation_list", "Organisations"),
     ("events.event_list", "Events"),
+    ("activities.activity_list", "Capacity building"),
     ("authorities.directory", "Authorities"),
 ]
 

@@ -24,7 +24,7 @@ def user_data_present() -> bool:
 def load_demo() -> list:
     """Load every feature's demo data; return the demo accounts as (email, role, password)."""
     from tracker.countries.services import reference_load
-    from tracker.demo import authorities, events, foundation
+    from tracker.demo import activities, authorities, events, foundation
 
     reference_load()
     foundation.load_organisations()
@@ -32,6 +32,7 @@ def load_demo() -> list:
     authorities.load()
     db.session.flush()
     events.load()
+    activities.load()
     return accounts
 
 
