@@ -44,7 +44,7 @@
     }
     const list = make("div", { id: `${select.id}-options`, className: "border rounded px-2 py-1" }, {
       role: "group",
-      "aria-label": labelText,
+      "aria-label": `${labelText}: matching ${noun}`,
     });
     list.style.maxHeight = "13rem";
     list.style.overflowY = "auto";

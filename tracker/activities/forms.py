@@ -56,7 +56,7 @@ class ActivityForm(FlaskForm):
     end_date = DateField("End date", validators=[Optional()])
     status = SelectField(
         "Status",
-        choices=choices([("", "From the dates (completed if past, planned if future)")])
+        choices=choices([("", "From the dates")])
         + _labelled(ActivityStatus),
         validators=[Optional()],
     )
