@@ -27,7 +27,7 @@ class ActivityFilterForm(FlaskForm):
     )
     country = SelectField("Country", choices=choices([("", "Any country")]), validators=[Optional()])
     role = SelectField(
-        "as",
+        "Country's role",
         choices=choices(
             [
                 ("", "beneficiary or contributor"),
@@ -56,8 +56,7 @@ class ActivityForm(FlaskForm):
     end_date = DateField("End date", validators=[Optional()])
     status = SelectField(
         "Status",
-        choices=choices([("", "From the dates")])
-        + _labelled(ActivityStatus),
+        choices=choices([("", "From the dates")]) + _labelled(ActivityStatus),
         validators=[Optional()],
     )
     programme = StringField(

@@ -65,11 +65,11 @@ class ActivityFilters:
         return {key: value for key, value in args.items() if value not in (None, "")}
 
 
-def _has_beneficiary(condition):
+def _has_beneficiary_in(region: str):
     return exists().where(
         activity_beneficiaries.c.activity_id == Activity.id,
         activity_beneficiaries.c.country_id == Country.id,
-        condition,
+        Country.region == region,
     )
 
 
@@ -93,7 +93,7 @@ def _filtered(query, filters: ActivityFilters, *, by_kind: bool = True):
             )
         )
     if filters.region:
-        query = query.where(_has_beneficiary(Country.region == filters.region))
+        query = query.where(_has_beneficiary_in(filters.region))
     if filters.programme:
         query = query.where(Activity.programme == filters.programme)
     if filters.topic_id:
@@ -153,11 +153,9 @@ def activity_years() -> list[int]:
     return [int(y) for y in db.session.scalars(select(year).distinct().order_by(year.desc()))]
 
 
-def topics(*, include_retired: bool = True) -> list[Topic]:
-    query = select(Topic).order_by(Topic.retired, Topic.name)
-    if not include_retired:
-        query = query.where(Topic.retired.is_(False))
-    return list(db.session.scalars(query))
+def topics() -> list[Topic]:
+    """Every topic, retired ones last (the list filters by them too: past activities have them)."""
+    return list(db.session.scalars(select(Topic).order_by(Topic.retired, Topic.name)))
 
 
 def topic_usage() -> dict[int, int]:
@@ -167,7 +165,8 @@ def topic_usage() -> dict[int, int]:
 
 
 def topic_options(keep_ids=()) -> list[tuple[int, str]]:
-    """(id, name) of the topics an activity may be given: those in use, and `keep_ids` even if retired."""
+    """(id, name) of the topics an activity may be given: those not retired, and `keep_ids` (the topics it
+    already has) even if retired."""
     query = select(Topic.id, Topic.name, Topic.retired).order_by(Topic.name)
     keep = set(keep_ids)
     return [
