@@ -7,6 +7,7 @@ declared policy, or without a sample value for one of its URL arguments, fails h
 import pytest
 
 from tests import factories
+from tests.activities import factories as activity_factories
 from tests.authorities import factories as authority_factories
 from tests.directory import factories as directory_factories
 from tests.events import factories as event_factories
@@ -33,6 +34,8 @@ def sample_arguments() -> dict:
     authority = authority_factories.authority(declaration=declaration)
     party_input = authority_factories.party_input()
     contact_point, release = directory_factories.contact_point(), directory_factories.release()
+    topic = activity_factories.topic()
+    activity = activity_factories.activity(topics=[topic], events=[event])
     db.session.commit()
     return {
         "iso3": "FRA",
@@ -52,6 +55,8 @@ def sample_arguments() -> dict:
         "input_id": party_input.id,
         "cp_id": contact_point.id,
         "number": release.number,
+        "activity_id": activity.id,
+        "topic_id": topic.id,
     }
 
 

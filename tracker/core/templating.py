@@ -21,6 +21,7 @@ NAV_ITEMS = [
     ("directory.contact_point_list", "Directory"),
     ("countries.country_list", "Countries"),
     ("events.event_list", "Events"),
+    ("activities.activity_list", "Capacity building"),
     ("authorities.directory", "Authorities"),
     ("countries.organisation_list", "Organisations"),
 ]

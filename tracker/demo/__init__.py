@@ -24,7 +24,7 @@ def user_data_present() -> bool:
 def load_demo() -> list:
     """Load every feature's demo data; return the demo accounts as (email, role, password)."""
     from tracker.countries.services import reference_load
-    from tracker.demo import authorities, directory, events, foundation
+    from tracker.demo import activities, authorities, directory, events, foundation
 
     reference_load()
     foundation.load_organisations()
@@ -33,6 +33,7 @@ def load_demo() -> list:
     db.session.flush()
     directory.load()
     events.load()
+    activities.load()
     return accounts
 
 
