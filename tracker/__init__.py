@@ -59,11 +59,21 @@ def _init_extensions(app: Flask) -> None:
 
 
 def _register_blueprints(app: Flask) -> None:
-    from tracker import accounts, activities, authorities, countries, directory, events, imports, main
+    from tracker import (
+        accounts,
+        activities,
+        authorities,
+        countries,
+        directory,
+        events,
+        imports,
+        main,
+        reports,
+    )
     from tracker.core import templating
     from tracker.main import errors
 
-    for module in (main, accounts, countries, imports, directory, events, authorities, activities):
+    for module in (main, accounts, countries, imports, directory, events, authorities, activities, reports):
         app.register_blueprint(module.bp)
     errors.register(app)
     templating.register(app)

@@ -122,6 +122,7 @@ def restore_command(file: Path, yes: bool):
 def register(app) -> None:
     from tracker.demo import demo_command
     from tracker.imports.cli import import_command
+    from tracker.reports.cli import report_group
 
     for command in (
         countries_group,
@@ -131,5 +132,6 @@ def register(app) -> None:
         import_command,
         backup_command,
         restore_command,
+        report_group,
     ):
         app.cli.add_command(command)

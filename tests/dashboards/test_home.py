@@ -35,7 +35,15 @@ def test_dashboard_headlines_and_charts_from_the_demo(client, login_as):
         "parties-over-time",
         "treaty-map",
         "annual-meeting-attendance",
+        "activities-by-kind",
+        "activities-by-region",
     }
+    by_kind = {
+        trace["name"]: dict(zip(trace["x"], trace["y"], strict=True))
+        for trace in charts["activities-by-kind"]["data"]
+    }
+    assert by_kind["Support to establishing a 24/7 contact point"]["2024"] == 1
+    assert sum(values.get("2024", 0) for values in by_kind.values()) == 10  # the seed's activities
     types = charts["contact-point-types"]["data"][0]
     assert dict(zip(types["x"], types["y"], strict=True)) == {
         "Police": 65,

@@ -82,3 +82,64 @@ def test_viewer_sees_no_edit_controls_and_is_refused_on_an_edit_url(open_as, liv
     assert "You do not have permission" in page.content()
     response = page.goto(f"{live_server}/events/new")
     assert response.status == 403
+
+
+def test_editor_logs_an_activity_from_an_event_page(open_as, live_server):
+    watched = open_as("editor")
+    page = watched.page
+    page.goto(f"{live_server}/events/?kind=study_visit")
+    page.get_by_role("link", name=re.compile("Study visit of Ecuador")).first.click()
+    page.wait_for_url(re.compile(r"/events/\d+$"))
+    event_url = page.url
+    page.get_by_role("link", name=re.compile("Log an activity")).click()
+    page.wait_for_url(re.compile(r"/activities/new\?event_id=\d+"))
+    chosen = page.get_by_role("list", name="Chosen: Beneficiary countries")
+    assert "Ecuador ×" in chosen.get_by_role("button").all_inner_texts()  # filled in from the event
+    page.get_by_label("Title").fill("Follow-up of the study visit: templates and procedures")
+    page.get_by_role("button", name="Save", exact=True).click()
+    page.wait_for_url(re.compile(r"/activities/\d+$"))
+    body = page.locator("main").inner_text()
+    assert "Follow-up of the study visit" in body and "Ecuador" in body
+    assert "Study visit of Ecuador" in body  # linked to its event
+    page.goto(event_url)
+    watched.assert_clean()
+
+
+SEED_FIGURES = [
+    "12 updated versions shared with the Network",
+    "Parties with contact points: 76 of 76",
+    "Parties with more than 1 contact point: 12",
+    "Police",
+    "65",
+    "Prosecution",
+    "16",
+    "Côte d'Ivoire: BCN-Interpol Abidjan",
+    "94 delegates (81 in person and 13 online), representing 59 countries (48 Parties and 11 Observers) "
+    "and 4 international organisations",
+    "55/76 Parties provided input",
+]
+
+
+def test_editor_produces_the_plenary_report_and_downloads_it(open_as, live_server, tmp_path):
+    watched = open_as("editor")
+    page = watched.page
+    page.goto(f"{live_server}/")
+    page.get_by_role("link", name="Plenary report").click()
+    page.get_by_label("From", exact=True).fill("2024-06-21")
+    page.get_by_label("To", exact=True).fill("2024-12-10")
+    page.get_by_role("button", name="Show").click()
+    page.wait_for_selector(".chart svg.main-svg")
+    text = page.locator("main").inner_text()
+    for figure in SEED_FIGURES:
+        assert figure in text, figure
+    for link, suffix in (("PowerPoint", ".pptx"), ("Excel workbook", ".xlsx")):
+        with page.expect_download() as download_info:
+            page.get_by_role("link", name=link).click()
+        path = tmp_path / download_info.value.suggested_filename
+        download_info.value.save_as(path)
+        assert path.suffix == suffix and path.read_bytes()[:2] == b"PK"
+    from pptx import Presentation
+
+    deck = Presentation(str(next(tmp_path.glob("*.pptx"))))
+    assert any(shape.has_chart for slide in deck.slides for shape in slide.shapes)
+    watched.assert_clean()

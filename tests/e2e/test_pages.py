@@ -4,14 +4,27 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 
 MAIN_PAGES = {
-    "dashboard": "/",
+    "dashboard": "/?on=2024-12-10",
+    "plenary-report": "/reports/plenary?from=2024-06-21&to=2024-12-10",
+    "directory": "/directory/",
+    "contact-point": "/directory/1",
+    "contact-point-form": "/directory/new",
+    "directory-releases": "/directory/releases/",
+    "directory-release": "/directory/releases/14",
     "countries": "/countries/?on=2024-12-10",
     "country-profile": "/countries/FJI",
+    "events": "/events/",
+    "event": "/events/1",
+    "event-form": "/events/new",
+    "action-items": "/action-items/",
+    "authorities": "/authorities/",
+    "authorities-status": "/authorities/status?on=2024-12-10",
     "organisations": "/organisations/",
     "organisation-form": "/organisations/new",
     "users": "/admin/users/",
+    "audit": "/admin/audit",
 }
-CHART_PAGES = {"dashboard": "/"}
+CHART_PAGES = {"dashboard", "plenary-report"}
 
 
 def serious_violations(page) -> list[str]:

@@ -343,3 +343,23 @@ def country_timeline(country_id: int) -> list[TimelineEntry]:
         TimelineEntry(row.event.start_date, event_row=row) for row in event_queries.country_events(country_id)
     ]
     return sorted(entries, key=lambda e: e.sort_key, reverse=True)
+
+
+def activities_by_kind_year() -> list[tuple[int, ActivityKind, int]]:
+    """(year, kind, activities) with cancelled ones left out, in one grouped query."""
+    year = cast(extract("year", Activity.start_date), Integer)
+    query = (
+        select(year, Activity.kind, func.count(Activity.id))
+        .where(Activity.status != ActivityStatus.CANCELLED)
+        .group_by(year, Activity.kind)
+        .order_by(year, Activity.kind)
+    )
+    return [(int(y), ActivityKind(kind), n) for y, kind, n in db.session.execute(query)]
+
+
+def activity_count_between(start: date, end: date) -> int:
+    return db.session.scalar(
+        select(func.count(Activity.id)).where(
+            Activity.start_date.between(start, end), Activity.status != ActivityStatus.CANCELLED
+        )
+    )

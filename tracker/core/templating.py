@@ -24,6 +24,7 @@ NAV_ITEMS = [
     ("activities.activity_list", "Capacity building"),
     ("authorities.directory", "Authorities"),
     ("countries.organisation_list", "Organisations"),
+    ("reports.plenary", "Plenary report"),
 ]
 
 

@@ -8,6 +8,7 @@ from flask_wtf import FlaskForm
 from wtforms import DateField
 from wtforms.validators import Optional
 
+from tracker.activities import queries as activity_queries
 from tracker.authorities import queries as authority_queries
 from tracker.countries import queries as country_queries
 from tracker.countries.models import Status
@@ -132,4 +133,33 @@ def home_dashboard(day: date) -> Dashboard:
             x_title="Year",
         )
     )
+    dashboard.charts += _activity_charts()
     return dashboard
+
+
+def _pivot(rows: list[tuple[int, str, int]]) -> tuple[list[str], dict[str, list[int]]]:
+    """(year, series, n) rows -> the years, and each series' counts per year (zeros filled in)."""
+    years = sorted({year for year, _, _ in rows})
+    series: dict[str, list[int]] = {}
+    for year, name, n in rows:
+        series.setdefault(name, [0] * len(years))[years.index(year)] += n
+    return [str(y) for y in years], series
+
+
+def _activity_charts() -> list[Chart]:
+    by_kind = [(year, kind.label, n) for year, kind, n in activity_queries.activities_by_kind_year()]
+    by_region = [
+        (row.year, row.region, row.count) for row in activity_queries.activities_by_kind_region_year()
+    ]
+    charts = []
+    for key, title, rows in (
+        ("activities-by-kind", "Capacity-building activities per year, by kind", by_kind),
+        (
+            "activities-by-region",
+            "Capacity-building activities per year, by region of the beneficiaries",
+            by_region,
+        ),
+    ):
+        years, series = _pivot(rows)
+        charts.append(stacked_bar_chart(key, title, years, series, x_title="Year"))
+    return charts

@@ -153,6 +153,7 @@ class Meeting:
     title: str
     date: date
     attendance: Attendance
+    place: str | None = None
 
     def as_dict(self) -> dict:
         """The plenary report's shape: title, date (ISO), then the attendance figures."""
@@ -164,12 +165,12 @@ class Meeting:
 def meetings_between(start: date, end: date, kinds=MEETING_KINDS) -> list[Meeting]:
     """Meetings that start within [start, end], oldest first, each with its attendance (one query)."""
     query = (
-        _with_stats(Event.id, Event.kind, Event.title, Event.start_date)
+        _with_stats(Event.id, Event.kind, Event.title, Event.start_date, Event.place)
         .where(Event.start_date.between(start, end), Event.kind.in_([EventKind(k) for k in kinds]))
         .order_by(Event.start_date, Event.id)
     )
     return [
-        Meeting(row.id, EventKind(row.kind), row.title, row.start_date, Attendance.from_row(row))
+        Meeting(row.id, EventKind(row.kind), row.title, row.start_date, Attendance.from_row(row), row.place)
         for row in db.session.execute(query)
     ]
 

@@ -2,9 +2,12 @@
 
 from tracker.reports.model import PlenaryReport
 
+LONGEST_LIST = 12
 
-def _names(names: list[str]) -> str:
-    return ", ".join(names)
+
+def _names(names: list[str], longest: int | None = None) -> str:
+    """Names in full, or their number when a list is longer than `longest` (e.g. every Party)."""
+    return ", ".join(names) if longest is None or len(names) <= longest else f"{len(names)} countries"
 
 
 def wording(report: PlenaryReport) -> dict:
@@ -26,9 +29,9 @@ def wording(report: PlenaryReport) -> dict:
         or ["No new contact point designated in the period"],
         "activities": [
             f"{a.kind_label}: {a.title}"
-            + (f" (beneficiaries: {_names(a.beneficiaries)})" if a.beneficiaries else "")
+            + (f" (beneficiaries: {_names(a.beneficiaries, LONGEST_LIST)})" if a.beneficiaries else "")
             + (
-                f"; contribution of the 24/7 contact points of {_names(a.contributors)}"
+                f"; contribution of the 24/7 contact points of {_names(a.contributors, LONGEST_LIST)}"
                 if a.contributors
                 else ""
             )
