@@ -78,8 +78,15 @@ def stacked_bar_chart(
     key: str, title: str, categories: list, series: dict[str, list[int]], *, x_title=""
 ) -> Chart:
     traces = [go.Bar(x=categories, y=values, name=name) for name, values in series.items()]
+    # a long legend below the plot would squeeze it: give the figure room for one legend line per series
+    height = 360 + max(0, len(series) - 3) * 22
     figure = _figure(
-        *traces, barmode="stack", xaxis={"title": x_title, "type": "category"}, yaxis={"rangemode": "tozero"}
+        *traces,
+        barmode="stack",
+        xaxis={"title": x_title, "type": "category"},
+        yaxis={"rangemode": "tozero"},
+        height=height,
+        legend={"orientation": "h", "y": -0.2, "yanchor": "top"},
     )
     rows = [[category, *(values[i] for values in series.values())] for i, category in enumerate(categories)]
     return Chart(key, title, figure, [x_title or "Category", *series], rows)

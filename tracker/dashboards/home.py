@@ -65,6 +65,11 @@ def _headlines(day: date, counts: dict[Status, int]) -> list[Headline]:
             url=url_for("events.event_list", year=day.year),
         ),
         Headline(
+            f"Capacity-building activities in {day.year}",
+            activity_queries.activity_count_between(year_start, day),
+            url=url_for("activities.activity_list", year=day.year),
+        ),
+        Headline(
             "Parties that gave authorities input",
             f"{authorities['provided_input']} of {authorities['parties']}",
             url=url_for("authorities.status"),
