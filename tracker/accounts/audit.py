@@ -30,3 +30,30 @@ def record(*, action: str, entity_type: str, entity_id, summary: str, by=None, c
     )
     db.session.add(event)
     return event
+
+
+def record_update(*, entity_type: str, entity_id, summary: str, before: dict, after: dict, by) -> dict:
+    """Record an edit, field by field, if anything changed; return the changes."""
+    changes = diff(before, after)
+    if changes:
+        record(
+            action="update",
+            entity_type=entity_type,
+            entity_id=entity_id,
+            summary=summary,
+            by=by,
+            changes=changes,
+        )
+    return changes
+
+
+def record_delete(*, entity_type: str, entity_id, summary: str, before: dict, by) -> AuditEvent:
+    """Record a deletion with every value the row had."""
+    return record(
+        action="delete",
+        entity_type=entity_type,
+        entity_id=entity_id,
+        summary=summary,
+        by=by,
+        changes=diff(before, {}),
+    )

@@ -105,16 +105,14 @@ def user_update(user: User, *, name: str, role: Role | str, active: bool, by) ->
         raise DomainError("You cannot deactivate your own account.", field="active")
     before = {"name": user.name, "role": user.role.value, "active": user.active}
     user.name, user.role, user.active = name.strip(), role, active
-    changes = audit.diff(before, {"name": user.name, "role": role.value, "active": active})
-    if changes:
-        audit.record(
-            action="update",
-            entity_type="user",
-            entity_id=user.id,
-            by=by,
-            summary=f"Edited account {user.email}",
-            changes=changes,
-        )
+    audit.record_update(
+        entity_type="user",
+        entity_id=user.id,
+        summary=f"Edited account {user.email}",
+        before=before,
+        after={"name": user.name, "role": role.value, "active": active},
+        by=by,
+    )
     db.session.flush()
     return user
 

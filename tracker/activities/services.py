@@ -168,26 +168,24 @@ def activity_update(activity: Activity, *, data: dict, by) -> Activity:
     before = _values(activity)
     apply_values(activity, values)
     db.session.flush()
-    if changes := audit.diff(before, _values(activity)):
-        audit.record(
-            action="update",
-            entity_type="activity",
-            entity_id=activity.id,
-            summary=f"Edited activity {activity.title}",
-            by=by,
-            changes=changes,
-        )
+    audit.record_update(
+        entity_type="activity",
+        entity_id=activity.id,
+        summary=f"Edited activity {activity.title}",
+        before=before,
+        after=_values(activity),
+        by=by,
+    )
     return activity
 
 
 def activity_delete(activity: Activity, *, by) -> None:
-    audit.record(
-        action="delete",
+    audit.record_delete(
         entity_type="activity",
         entity_id=activity.id,
         summary=f"Deleted activity {activity.title} ({activity.start_date})",
+        before=_values(activity),
         by=by,
-        changes=audit.diff(_values(activity), {}),
     )
     db.session.delete(activity)
     db.session.flush()

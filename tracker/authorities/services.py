@@ -187,26 +187,24 @@ def authority_update(authority: Authority, *, data: dict, by) -> Authority:
     before = authority_values(authority)
     _apply(authority, authority.country, data)
     db.session.flush()
-    if changes := audit.diff(before, authority_values(authority)):
-        audit.record(
-            action="update",
-            entity_type="authority",
-            entity_id=authority.id,
-            summary=f"Edited {authority.article.short} authority {authority.name} ({authority.country.name})",
-            by=by,
-            changes=changes,
-        )
+    audit.record_update(
+        entity_type="authority",
+        entity_id=authority.id,
+        summary=f"Edited {authority.article.short} authority {authority.name} ({authority.country.name})",
+        before=before,
+        after=authority_values(authority),
+        by=by,
+    )
     return authority
 
 
 def authority_delete(authority: Authority, *, by) -> None:
-    audit.record(
-        action="delete",
+    audit.record_delete(
         entity_type="authority",
         entity_id=authority.id,
         summary=f"Deleted {authority.article.short} authority {authority.name} ({authority.country.name})",
+        before=authority_values(authority),
         by=by,
-        changes=audit.diff(authority_values(authority), {}),
     )
     db.session.delete(authority)
     db.session.flush()
@@ -348,26 +346,24 @@ def declaration_update(declaration: OfficialDeclaration, *, data: dict, by) -> O
         for authority in declaration.authorities:  # a link across articles would compare unlike things
             authority.declaration = None
     db.session.flush()
-    if changes := audit.diff(before, _declaration_values(declaration)):
-        audit.record(
-            action="update",
-            entity_type="official_declaration",
-            entity_id=declaration.id,
-            summary=f"Edited the {declaration.article.short} declaration of {declaration.country.name}",
-            by=by,
-            changes=changes,
-        )
+    audit.record_update(
+        entity_type="official_declaration",
+        entity_id=declaration.id,
+        summary=f"Edited the {declaration.article.short} declaration of {declaration.country.name}",
+        before=before,
+        after=_declaration_values(declaration),
+        by=by,
+    )
     return declaration
 
 
 def declaration_delete(declaration: OfficialDeclaration, *, by) -> None:
-    audit.record(
-        action="delete",
+    audit.record_delete(
         entity_type="official_declaration",
         entity_id=declaration.id,
         summary=f"Deleted the {declaration.article.short} declaration of {declaration.country.name}",
+        before=_declaration_values(declaration),
         by=by,
-        changes=audit.diff(_declaration_values(declaration), {}),
     )
     db.session.delete(declaration)
     db.session.flush()

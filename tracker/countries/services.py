@@ -110,14 +110,12 @@ def organisation_update(organisation: Organisation, *, data: dict, by) -> Organi
     for field in ORGANISATION_FIELDS:
         setattr(organisation, field, data.get(field))
     db.session.flush()
-    changes = audit.diff(before, _organisation_values(organisation))
-    if changes:
-        audit.record(
-            action="update",
-            entity_type="organisation",
-            entity_id=organisation.id,
-            summary=f"Edited organisation {organisation.display_name}",
-            by=by,
-            changes=changes,
-        )
+    audit.record_update(
+        entity_type="organisation",
+        entity_id=organisation.id,
+        summary=f"Edited organisation {organisation.display_name}",
+        before=before,
+        after=_organisation_values(organisation),
+        by=by,
+    )
     return organisation

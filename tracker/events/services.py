@@ -156,27 +156,25 @@ def event_update(event: Event, *, data: dict, by) -> Event:
     before = _event_values(event)
     _apply_event(event, data, roles)
     db.session.flush()
-    if changes := audit.diff(before, _event_values(event)):
-        audit.record(
-            action="update",
-            entity_type="event",
-            entity_id=event.id,
-            summary=f"Edited event {event.title}",
-            by=by,
-            changes=changes,
-        )
+    audit.record_update(
+        entity_type="event",
+        entity_id=event.id,
+        summary=f"Edited event {event.title}",
+        before=before,
+        after=_event_values(event),
+        by=by,
+    )
     return event
 
 
 def event_delete(event: Event, *, by) -> None:
-    audit.record(
-        action="delete",
+    audit.record_delete(
         entity_type="event",
         entity_id=event.id,
         summary=f"Deleted event {event.title} ({event.start_date}) with its participants, "
         "contributions and action items",
+        before=_event_values(event),
         by=by,
-        changes=audit.diff(_event_values(event), {}),
     )
     db.session.delete(event)
     db.session.flush()
@@ -287,26 +285,24 @@ def participant_update(participant: Participant, *, data: dict, by) -> Participa
     for field, value in values.items():
         setattr(participant, field, value)
     db.session.flush()
-    if changes := audit.diff(before, _participant_values(participant)):
-        audit.record(
-            action="update",
-            entity_type="participant",
-            entity_id=participant.id,
-            summary=f"Edited a participant of {participant.event.title}",
-            by=by,
-            changes=changes,
-        )
+    audit.record_update(
+        entity_type="participant",
+        entity_id=participant.id,
+        summary=f"Edited a participant of {participant.event.title}",
+        before=before,
+        after=_participant_values(participant),
+        by=by,
+    )
     return participant
 
 
 def participant_delete(participant: Participant, *, by) -> None:
-    audit.record(
-        action="delete",
+    audit.record_delete(
         entity_type="participant",
         entity_id=participant.id,
         summary=f"Removed a participant from {participant.event.title}",
+        before=_participant_values(participant),
         by=by,
-        changes=audit.diff(_participant_values(participant), {}),
     )
     db.session.delete(participant)
     db.session.flush()
@@ -407,26 +403,24 @@ def action_item_update(item: ActionItem, *, data: dict, by) -> ActionItem:
     before = _action_values(item)
     _apply_action(item, data)
     db.session.flush()
-    if changes := audit.diff(before, _action_values(item)):
-        audit.record(
-            action="update",
-            entity_type="action_item",
-            entity_id=item.id,
-            summary=f"Edited an action item of {item.event.title}",
-            by=by,
-            changes=changes,
-        )
+    audit.record_update(
+        entity_type="action_item",
+        entity_id=item.id,
+        summary=f"Edited an action item of {item.event.title}",
+        before=before,
+        after=_action_values(item),
+        by=by,
+    )
     return item
 
 
 def action_item_delete(item: ActionItem, *, by) -> None:
-    audit.record(
-        action="delete",
+    audit.record_delete(
         entity_type="action_item",
         entity_id=item.id,
         summary=f"Removed an action item from {item.event.title}",
+        before=_action_values(item),
         by=by,
-        changes=audit.diff(_action_values(item), {}),
     )
     db.session.delete(item)
     db.session.flush()
