@@ -17,6 +17,7 @@ from tracker.authorities.models import Article, Authority, OfficialDeclaration, 
 from tracker.countries.models import Country, Organisation
 from tracker.countries.queries import outer_join_membership, status_column
 from tracker.directory.models import ContactPoint, ContactPointType, DirectoryRelease, release_countries
+from tracker.directory.queries import records_on
 from tracker.events.models import (
     AttendanceMode,
     CountryRole,
@@ -78,16 +79,15 @@ def generate(scale: int, seed: int = 24_7) -> dict[str, int]:
     counts["contact_points"] = len(contact_points)
 
     base_number = db.session.scalar(select(func.max(DirectoryRelease.number))) or 0
-    snapshot = [
-        {"country": "XXX", "institution": cp["institution"], "type": cp["type"].value, "email": cp["email"]}
-        for cp in contact_points
-    ]
+    db.session.flush()
+    snapshot = records_on(date.today())  # the directory's own record of every current entry
     releases = [
         {
             "number": base_number + n + 1,
             "released_on": START + timedelta(days=30 * n),
             "note": "Generated",
             "snapshot": snapshot,
+            "entry_count": len(snapshot),
         }
         for n in range(12 * scale)
     ]
@@ -180,7 +180,41 @@ def generate(scale: int, seed: int = 24_7) -> dict[str, int]:
 
 
 def _generate_activities(rng: random.Random, scale: int, countries: list[int]) -> dict[str, int]:
-    return {}
+    from tracker.activities.models import (
+        Activity,
+        ActivityKind,
+        ActivityStatus,
+        Topic,
+        activity_beneficiaries,
+        activity_contributors,
+        activity_topics,
+    )
+
+    topics = list(db.session.scalars(select(Topic.id)))
+    kinds = list(ActivityKind)
+    rows = []
+    for i in range(2_000 * scale):
+        start = _day(rng)
+        rows.append(
+            {
+                "kind": rng.choice(kinds),
+                "title": f"Generated activity {i}",
+                "start_date": start,
+                "end_date": start + timedelta(days=rng.randrange(5)),
+                "status": ActivityStatus.COMPLETED,
+                "programme": rng.choice(["GLACY-e", "Octopus", "CyberSouth", "CyberEast", None]),
+            }
+        )
+    _insert(Activity, rows)
+    ids = list(db.session.scalars(select(Activity.id).where(Activity.title.like("Generated activity %"))))
+    _insert(
+        activity_beneficiaries,
+        [{"activity_id": a, "country_id": c} for a in ids for c in rng.sample(countries, 2)],
+    )
+    _insert(activity_contributors, [{"activity_id": a, "country_id": rng.choice(countries)} for a in ids])
+    if topics:
+        _insert(activity_topics, [{"activity_id": a, "topic_id": rng.choice(topics)} for a in ids])
+    return {"activities": len(rows)}
 
 
 def sample_arguments() -> dict:
@@ -232,7 +266,12 @@ def sample_arguments() -> dict:
 
 
 def _activity_arguments() -> dict:
-    return {}
+    from tracker.activities.models import Activity, Topic
+
+    return {
+        "activity_id": db.session.scalar(select(Activity.id).order_by(Activity.id).limit(1)),
+        "topic_id": db.session.scalar(select(Topic.id).order_by(Topic.id).limit(1)),
+    }
 
 
 def main() -> None:
