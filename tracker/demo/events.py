@@ -145,7 +145,8 @@ class _People:
 
     def __init__(self, seed: int):
         self.pairs = list(product(GIVEN, SURNAMES))
-        random.Random(seed).shuffle(self.pairs)  # noqa: S311 - demo names, not security
+        # Shuffling fictitious demo names: nothing here needs to be unpredictable.
+        random.Random(seed).shuffle(self.pairs)  # noqa: S311  # nosec B311
         self.index = 0
 
     def next(self) -> tuple[str, str]:
