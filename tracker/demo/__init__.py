@@ -11,7 +11,7 @@ from sqlalchemy import exists, select
 from tracker.extensions import db
 
 # Tables whose rows are not user data: reference data the demo itself loads, and the audit trail.
-NOT_USER_DATA = {"countries", "treaty_memberships", "audit_events", "alembic_version"}
+NOT_USER_DATA = {"countries", "treaty_memberships", "audit_events", "alembic_version", "data_version"}
 
 
 def user_data_present() -> bool:

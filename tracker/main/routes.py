@@ -7,6 +7,7 @@ from sqlalchemy import text
 from sqlalchemy.exc import SQLAlchemyError
 
 from tracker.core.access import Role, access, public
+from tracker.core.cache import cached
 from tracker.core.spreadsheets import download
 from tracker.dashboards.home import DashboardDateForm, home_dashboard
 from tracker.extensions import db
@@ -18,7 +19,9 @@ from tracker.main import bp
 def home():
     form = DashboardDateForm(request.args)
     day = form.on.data if form.validate() and form.on.data else date.today()
-    return render_template("main/home.html", dashboard=home_dashboard(day), form=form)
+    return render_template(
+        "main/home.html", dashboard=cached(("dashboard", day), lambda: home_dashboard(day)), form=form
+    )
 
 
 @bp.get("/charts/<key>.csv")
@@ -26,7 +29,8 @@ def home():
 def chart_csv(key: str):
     form = DashboardDateForm(request.args)
     day = form.on.data if form.validate() and form.on.data else date.today()
-    chart = next((c for c in home_dashboard(day).charts if c.key == key), None) or abort(404)
+    dashboard = cached(("dashboard", day), lambda: home_dashboard(day))
+    chart = next((c for c in dashboard.charts if c.key == key), None) or abort(404)
     return download([chart.sheet()], "csv", key)
 
 

@@ -3,6 +3,7 @@ from datetime import date
 from flask import Response, abort, render_template, request
 
 from tracker.core.access import Role, access
+from tracker.core.cache import cached
 from tracker.dashboards.charts import bar_chart
 from tracker.reports import bp
 from tracker.reports.output import FORMATS, filename, render
@@ -20,7 +21,7 @@ def plenary():
         start, end = parse_period(request.args.get("from"), request.args.get("to"), date.today())
     except PeriodError as error:
         abort(400, description=str(error))
-    report = plenary_report(start, end)
+    report = cached(("plenary", start, end), lambda: plenary_report(start, end))
     if fmt == "html":
         types_chart = bar_chart(
             "contact-point-types",
