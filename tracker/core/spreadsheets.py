@@ -13,6 +13,7 @@ from datetime import date, datetime
 
 from flask import Response
 from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
@@ -71,36 +72,46 @@ def to_csv(sheet: Sheet) -> bytes:
 HEADER_FILL = PatternFill("solid", fgColor="DDE6F4")
 
 
+TOP_WRAP = Alignment(vertical="top", wrap_text=True)
+
+
 def to_xlsx(sheets: list[Sheet]) -> bytes:
-    workbook = Workbook()
-    workbook.remove(workbook.active)
+    """An XLSX workbook, streamed row by row (openpyxl's write-only mode keeps large exports fast)."""
+    workbook = Workbook(write_only=True)
     for sheet in sheets:
         ws = workbook.create_sheet(title=sheet.title[:31])
-        first = 1
-        if sheet.heading:
-            ws.cell(row=1, column=1, value=neutralise(sheet.heading)).font = Font(bold=True, size=13)
-            first = 2
         for col, column in enumerate(sheet.columns, start=1):
-            cell = ws.cell(row=first, column=col, value=column.header)
-            cell.font = Font(bold=True)
-            cell.fill = HEADER_FILL
-            cell.alignment = Alignment(vertical="top", wrap_text=True)
             ws.column_dimensions[get_column_letter(col)].width = column.width
-        for r, row in enumerate(sheet.rows, start=first + 1):
-            for col, value in enumerate(row, start=1):
-                cell = ws.cell(row=r, column=col, value=_cell(value))
-                cell.alignment = Alignment(vertical="top", wrap_text=True)
-                if isinstance(value, date):
-                    cell.number_format = "yyyy-mm-dd"
-        ws.freeze_panes = ws.cell(row=first + 1, column=1)
+        first = 2 if sheet.heading else 1
+        ws.freeze_panes = f"A{first + 1}"
         if sheet.columns:
-            ws.auto_filter.ref = (
-                f"A{first}:{get_column_letter(len(sheet.columns))}{max(first, first + len(sheet.rows))}"
-            )
+            last_row = max(first, first + len(sheet.rows))
+            ws.auto_filter.ref = f"A{first}:{get_column_letter(len(sheet.columns))}{last_row}"
         ws.print_title_rows = f"{first}:{first}"
+        if sheet.heading:
+            title = WriteOnlyCell(ws, value=neutralise(sheet.heading))
+            title.font = Font(bold=True, size=13)
+            ws.append([title])
+        ws.append([_header_cell(ws, column.header) for column in sheet.columns])
+        for row in sheet.rows:
+            ws.append([_body_cell(ws, value) for value in row])
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()
+
+
+def _header_cell(ws, text: str) -> WriteOnlyCell:
+    cell = WriteOnlyCell(ws, value=text)
+    cell.font, cell.fill, cell.alignment = Font(bold=True), HEADER_FILL, TOP_WRAP
+    return cell
+
+
+def _body_cell(ws, value) -> WriteOnlyCell:
+    cell = WriteOnlyCell(ws, value=_cell(value))
+    cell.alignment = TOP_WRAP
+    if isinstance(value, date):
+        cell.number_format = "yyyy-mm-dd"
+    return cell
 
 
 def render(sheets: list[Sheet], fmt: str) -> bytes:
