@@ -1,11 +1,12 @@
 """A consistent data set of N times the network, written with bulk inserts.
 
-    tracker demo --scale 10        (or: python -m benchmarks.generate --scale 10)
+    python -m benchmarks.generate --scale 10      (on the database DATABASE_URL names, after `tracker demo`)
 
 On top of the demo it adds, per unit of scale: 200 contact points, 12 directory releases (a year's worth,
 each with a full snapshot), 500 events with 20,000 participants, 2,000 capacity-building activities, and
-a year of authorities input. At N=10 that is about 2,000 contact points, 5,000 events, 200,000
-participants, 20,000 activities and ten years of releases and authorities.
+a year of authorities input (each Party names two authorities per article, whatever the years). At N=10
+that is about 2,000 contact points, 5,000 events, 200,000 participants, 20,000 activities and ten years
+of releases and authorities input.
 """
 
 import random
@@ -159,7 +160,7 @@ def generate(scale: int, seed: int = 24_7) -> dict[str, int]:
                     "declared_on": date(2015, 1, 1),
                 }
             )
-            for k in range(scale):
+            for k in range(2):  # a Party names one or two authorities per article, whatever the years
                 authorities.append(
                     {
                         "country_id": country_id,
