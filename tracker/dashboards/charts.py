@@ -7,6 +7,7 @@ CSV. Builders take data already computed in SQL by the features' queries; they n
 
 import json
 from dataclasses import dataclass, field
+from functools import cached_property
 
 import plotly.graph_objects as go
 from plotly.utils import PlotlyJSONEncoder
@@ -34,8 +35,8 @@ class Chart:
     note: str | None = None
     extra: dict = field(default_factory=dict)
 
-    @property
-    def figure_json(self) -> str:
+    @cached_property
+    def figure_json(self) -> str:  # computed once: a cached dashboard serves the same text to every request
         return json.dumps(self.figure.to_plotly_json(), cls=PlotlyJSONEncoder)
 
     def sheet(self) -> Sheet:

@@ -11,6 +11,17 @@ from tracker.reports.plenary import PeriodError, parse_period, plenary_report
 from tracker.reports.wording import wording
 
 
+def _computed(start: date, end: date):
+    report = plenary_report(start, end)
+    types_chart = bar_chart(
+        "contact-point-types",
+        "Contact points of Parties by type",
+        [(report.type_labels[k], n) for k, n in report.contact_points_by_type.items()],
+        label="Contact points",
+    )
+    return report, types_chart
+
+
 @bp.get("/plenary")
 @access(read=Role.VIEWER)
 def plenary():
@@ -21,14 +32,8 @@ def plenary():
         start, end = parse_period(request.args.get("from"), request.args.get("to"), date.today())
     except PeriodError as error:
         abort(400, description=str(error))
-    report = cached(("plenary", start, end), lambda: plenary_report(start, end))
+    report, types_chart = cached(("plenary", start, end), lambda: _computed(start, end))
     if fmt == "html":
-        types_chart = bar_chart(
-            "contact-point-types",
-            "Contact points of Parties by type",
-            [(report.type_labels[k], n) for k, n in report.contact_points_by_type.items()],
-            label="Contact points",
-        )
         return render_template(
             "reports/plenary.html", report=report, text=wording(report), types_chart=types_chart, zip=zip
         )
