@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 import plotly.graph_objects as go
+from markupsafe import Markup, escape
 from plotly.utils import PlotlyJSONEncoder
 
 from tracker.core.spreadsheets import Column, Sheet
@@ -38,6 +39,11 @@ class Chart:
     @cached_property
     def figure_json(self) -> str:  # computed once: a cached dashboard serves the same text to every request
         return json.dumps(self.figure.to_plotly_json(), cls=PlotlyJSONEncoder)
+
+    @cached_property
+    def figure_attribute(self) -> Markup:
+        """The figure JSON escaped for an HTML attribute, once (a cached page reuses it)."""
+        return escape(self.figure_json)
 
     def sheet(self) -> Sheet:
         return Sheet(title=self.title[:31], columns=[Column(h, 18) for h in self.headers], rows=self.rows)
