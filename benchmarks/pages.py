@@ -115,6 +115,7 @@ def measure_pages(database_url: str, repeat: int) -> list[PageTiming]:
         counted = []
         event.listen(db.engine, "before_cursor_execute", lambda *args: counted.append(1))
         for endpoint, url in page_urls(app):
+            client.get(url)  # warm-up, not counted: compiles the templates and the SQL of this page once
             samples, queries, status = [], 0, 0
             for _ in range(repeat):
                 counted.clear()

@@ -60,7 +60,19 @@ def measure(database_url: str, repeat: int) -> list[tuple[str, float, float]]:
             results.append((label, statistics.median(samples), max(samples)))
             print(f"  {label:<55} median {results[-1][1]:.2f} s, worst {results[-1][2]:.2f} s", flush=True)
 
+        from tracker.core.cache import cache
+
         period = (date(2024, 6, 21), date(2024, 12, 10))
+
+        def uncached(path):
+            cache.clear()
+            assert client.get(path).status_code == 200
+
+        timed("Dashboard, uncached (computed from the data)", lambda: uncached("/?on=2024-12-10"))
+        timed(
+            "Plenary report HTML, uncached",
+            lambda: uncached("/reports/plenary?from=2024-06-21&to=2024-12-10"),
+        )
         timed(
             "Plenary report as PPTX (computation and rendering)", lambda: report_pptx(plenary_report(*period))
         )
