@@ -28,3 +28,12 @@ def test_country_page_queries_do_not_grow_with_the_data(client, login_as, count_
         body = client.get("/countries/FJI").get_data(as_text=True)
     assert "Extra unit 24" in body and "Extra authority 24" in body
     assert len(after) == len(before), (len(before), len(after))
+
+
+def test_country_page_lists_open_action_items_of_its_meetings(client, login_as):
+    load_demo()
+    db.session.commit()
+    login_as("viewer")
+    body = client.get("/countries/FJI").get_data(as_text=True)
+    assert "Open action items of the meetings it took part in" in body
+    assert "Capacity building support for new members" in body  # a conclusion of the 2024 annual meeting

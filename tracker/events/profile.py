@@ -8,6 +8,7 @@ def _load(country, day) -> dict:
     return {
         "events": queries.country_events(country.id),
         "contributions": queries.country_contributions(country.id),
+        "open_action_items": queries.country_open_action_items(country.id),
     }
 
 

@@ -503,3 +503,18 @@ def latest_event_ending_before(day: date, kind: EventKind) -> Event | None:
 
 def event_count_between(start: date, end: date) -> int:
     return db.session.scalar(select(func.count(Event.id)).where(Event.start_date.between(start, end)))
+
+
+def country_open_action_items(country_id: int) -> list[ActionItem]:
+    """Open or in-progress action items of the meetings a country took part in, soonest due first."""
+    return list(
+        db.session.scalars(
+            select(ActionItem)
+            .join(ActionItem.event)
+            .where(ActionItem.status.in_(OUTSTANDING), _involving(country_id))
+            .options(contains_eager(ActionItem.event))
+            .order_by(
+                ActionItem.due_date.is_(None), ActionItem.due_date, Event.start_date.desc(), ActionItem.id
+            )
+        )
+    )
