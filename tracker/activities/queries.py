@@ -4,7 +4,7 @@ relations are loaded eagerly, so a page runs the same number of queries whatever
 """
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from typing import NamedTuple
 
 from sqlalchemy import Integer, cast, distinct, exists, extract, func, or_, select
@@ -20,6 +20,7 @@ from tracker.activities.models import (
     activity_events,
     activity_topics,
 )
+from tracker.core.requests import MAX_ID
 from tracker.countries.models import Country
 from tracker.events import queries as event_queries
 from tracker.events.models import CountryRole, Event, EventKind
@@ -182,9 +183,19 @@ def country_codes() -> list[tuple[str, str]]:
     return [(iso3, name) for iso3, name in rows]
 
 
-def event_options() -> list[tuple[int, str]]:
+EVENT_WINDOW = timedelta(days=3 * 365)  # the events an activity is linked to are recent ones
+
+
+def event_options(*, keep_ids=(), today: date | None = None) -> list[tuple[int, str]]:
+    """Events of the last three years and the next one, and those already linked (`keep_ids`): decades
+    of events would make a picker nobody can use."""
+    today = today or date.today()
+    recent = Event.start_date.between(today - EVENT_WINDOW, today + timedelta(days=365))
+    keep = [int(i) for i in keep_ids if str(i).isdigit() and int(i) <= MAX_ID]
     rows = db.session.execute(
-        select(Event.id, Event.title, Event.start_date).order_by(Event.start_date.desc(), Event.id.desc())
+        select(Event.id, Event.title, Event.start_date)
+        .where(or_(recent, Event.id.in_(keep)) if keep else recent)
+        .order_by(Event.start_date.desc(), Event.id.desc())
     )
     return [(id_, f"{start:%d %b %Y} · {title}") for id_, title, start in rows]
 
