@@ -194,3 +194,12 @@ def test_every_importer_survives_hostile_rows(app, kind):
         db.session.rollback()
 
     run()
+
+
+@pytest.mark.parametrize(
+    "url", ["/organisations/", "/admin/users/", "/admin/audit", "/directory/", "/events/", "/activities/"]
+)
+def test_page_numbers_beyond_any_list_are_not_an_error(client, login_as, url):
+    login_as("admin")
+    for page in ("99999999999999999999", "-5", "0", "abc"):
+        assert client.get(url, query_string={"page": page}).status_code < 500, (url, page)

@@ -4,7 +4,7 @@ from wtforms.validators import DataRequired, EqualTo, Length, Optional, Validati
 
 from tracker.accounts.passwords import password_problem
 from tracker.core.access import Role
-from tracker.core.forms import choices, strip
+from tracker.core.forms import FilterForm, choices, strip
 from tracker.core.validation import normalise_email
 
 ROLE_CHOICES = choices((role.value, role.label) for role in Role)
@@ -55,10 +55,7 @@ class UserEditForm(FlaskForm):
     active = BooleanField("Active (may log in)")
 
 
-class AuditFilterForm(FlaskForm):
-    class Meta:
-        csrf = False
-
+class AuditFilterForm(FilterForm):
     user = SelectField("User", validators=[Optional()])
     entity_type = SelectField("Entity", validators=[Optional()], validate_choice=False)
     action = SelectField("Action", validators=[Optional()], validate_choice=False)

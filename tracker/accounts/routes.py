@@ -15,6 +15,7 @@ from tracker.accounts.models import User
 from tracker.core.access import Role, access, public
 from tracker.core.errors import DomainError
 from tracker.core.forms import apply_domain_error
+from tracker.core.pagination import page_number
 from tracker.extensions import db, limiter
 
 LOGIN_FAILED = "Invalid e-mail or password."
@@ -102,7 +103,7 @@ def password_change():
 @bp.get("/admin/users/")
 @access(read=Role.ADMIN)
 def user_list():
-    page = request.args.get("page", 1, type=int)
+    page = page_number()
     pagination = queries.users_page(page, current_app.config["PAGE_SIZE"])
     return render_template("accounts/users.html", pagination=pagination)
 
@@ -162,7 +163,7 @@ def audit_log():
             "since": form.since.data,
             "until": form.until.data,
         }
-    page = request.args.get("page", 1, type=int)
+    page = page_number()
     pagination = queries.audit_page(page=page, per_page=current_app.config["PAGE_SIZE"], **filters)
     args = {key: value for key, value in request.args.items() if key != "page"}
     return render_template("accounts/audit.html", form=form, pagination=pagination, args=args)

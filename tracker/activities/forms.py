@@ -6,18 +6,15 @@ from wtforms.validators import DataRequired, InputRequired, Length, NumberRange,
 from wtforms.widgets import CheckboxInput, ListWidget
 
 from tracker.activities.models import ActivityKind, ActivityStatus
-from tracker.core.forms import choices, none_if_blank, strip
+from tracker.core.forms import FilterForm, choices, none_if_blank, strip
 
 
 def _labelled(enum_class):
     return choices((member.value, member.label) for member in enum_class)
 
 
-class ActivityFilterForm(FlaskForm):
+class ActivityFilterForm(FilterForm):
     """GET filters: no CSRF token, since they change nothing."""
-
-    class Meta:
-        csrf = False
 
     kind = SelectField(
         "Kind", choices=choices([("", "Any kind")]) + _labelled(ActivityKind), validators=[Optional()]
@@ -104,8 +101,5 @@ class TopicForm(FlaskForm):
     name = StringField("Name", validators=[DataRequired(), Length(max=120)], filters=[strip])
 
 
-class GapForm(FlaskForm):
-    class Meta:
-        csrf = False
-
+class GapForm(FilterForm):
     on = DateField("As of", validators=[Optional()], default=date.today)

@@ -10,16 +10,12 @@ from tracker.activities.models import Activity, ActivityKind, ActivityStatus, To
 from tracker.core.access import Role, access
 from tracker.core.errors import DomainError
 from tracker.core.forms import apply_domain_error, choices
+from tracker.core.pagination import page_number
 from tracker.core.spreadsheets import download
 from tracker.countries import queries as country_queries
 from tracker.extensions import db
 
 FORMATS = "any(csv, xlsx)"
-MAX_PAGE = 10_000  # a page number beyond any real list; larger ones would overflow SQL's OFFSET
-
-
-def _page() -> int:
-    return min(max(request.args.get("page", 1, type=int), 1), MAX_PAGE)
 
 
 def _filters() -> tuple[ActivityFilterForm, queries.ActivityFilters]:
@@ -52,7 +48,9 @@ def activity_list():
     return render_template(
         "activities/list.html",
         form=form,
-        pagination=queries.activities_page(filters, page=_page(), per_page=current_app.config["PAGE_SIZE"]),
+        pagination=queries.activities_page(
+            filters, page=page_number(), per_page=current_app.config["PAGE_SIZE"]
+        ),
         counts=queries.counts_by_kind(filters),
         years=queries.activity_years(),
         filters=filters,

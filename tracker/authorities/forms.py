@@ -5,20 +5,13 @@ from wtforms import DateField, HiddenField, SelectField, StringField, TextAreaFi
 from wtforms.validators import DataRequired, Length, Optional, ValidationError
 
 from tracker.authorities.models import FIELDS, Article, Field, Source
-from tracker.core.forms import choices, none_if_blank, strip
+from tracker.core.forms import FilterForm, choices, none_if_blank, strip
 
 ARTICLE_CHOICES = choices((a.value, a.label) for a in Article)
 SOURCE_CHOICES = choices([("", "—")] + [(s.value, s.label) for s in Source])
 SOURCE_HELP = (
     "Where each value comes from, and when it was received (blank: today, or the declaration's date)."
 )
-
-
-class FilterForm(FlaskForm):
-    """GET filters: no CSRF token, since they change nothing."""
-
-    class Meta:
-        csrf = False
 
 
 class DirectoryFilterForm(FilterForm):

@@ -1,5 +1,6 @@
 """Helpers shared by every feature's forms."""
 
+from flask_wtf import FlaskForm
 from wtforms.fields.choices import SelectChoice
 
 from tracker.core.errors import DomainError
@@ -26,3 +27,10 @@ def strip(value):
 def none_if_blank(value):
     value = strip(value)
     return value or None
+
+
+class FilterForm(FlaskForm):
+    """A GET form of list filters: no CSRF token, since it changes nothing."""
+
+    class Meta:
+        csrf = False

@@ -4,15 +4,8 @@ from flask_wtf import FlaskForm
 from wtforms import DateField, SelectField, StringField, TextAreaField
 from wtforms.validators import URL, DataRequired, Length, Optional
 
-from tracker.core.forms import choices, none_if_blank, strip
+from tracker.core.forms import FilterForm, choices, none_if_blank, strip
 from tracker.countries.models import OrganisationKind, Status
-
-
-class FilterForm(FlaskForm):
-    """GET filters: no CSRF token, since they change nothing."""
-
-    class Meta:
-        csrf = False
 
 
 class CountryFilterForm(FilterForm):

@@ -6,6 +6,7 @@ from flask_login import current_user
 from tracker.core.access import Role, access
 from tracker.core.errors import DomainError
 from tracker.core.forms import apply_domain_error, choices
+from tracker.core.pagination import page_number
 from tracker.countries import bp, queries, services
 from tracker.countries.forms import CountryFilterForm, OrganisationForm
 from tracker.countries.models import Instrument, Organisation, Status
@@ -54,7 +55,7 @@ def country_detail(iso3: str):
 @bp.get("/organisations/")
 @access(read=Role.VIEWER)
 def organisation_list():
-    page = request.args.get("page", 1, type=int)
+    page = page_number()
     pagination = queries.organisations_page(page, current_app.config["PAGE_SIZE"])
     return render_template("organisations/list.html", pagination=pagination)
 

@@ -4,12 +4,12 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from flask import url_for
-from flask_wtf import FlaskForm
 from wtforms import DateField
 from wtforms.validators import Optional
 
 from tracker.activities import queries as activity_queries
 from tracker.authorities import queries as authority_queries
+from tracker.core.forms import FilterForm
 from tracker.countries import queries as country_queries
 from tracker.countries.models import Status
 from tracker.dashboards.charts import Chart, bar_chart, cumulative_line_chart, stacked_bar_chart, world_map
@@ -17,10 +17,7 @@ from tracker.directory import queries as directory_queries
 from tracker.events import queries as event_queries
 
 
-class DashboardDateForm(FlaskForm):
-    class Meta:
-        csrf = False
-
+class DashboardDateForm(FilterForm):
     on = DateField("As of", validators=[Optional()])
 
 

@@ -4,8 +4,7 @@ from flask_wtf import FlaskForm
 from wtforms import BooleanField, DateField, HiddenField, SelectField, StringField, TextAreaField
 from wtforms.validators import DataRequired, InputRequired, Length, Optional
 
-from tracker.core.forms import choices, none_if_blank, strip
-from tracker.countries.forms import FilterForm
+from tracker.core.forms import FilterForm, choices, none_if_blank, strip
 from tracker.countries.models import Country, Status
 from tracker.directory.models import ContactPointType
 from tracker.directory.queries import STATES

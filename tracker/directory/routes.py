@@ -8,6 +8,7 @@ from flask_login import current_user
 from tracker.core.access import Role, access
 from tracker.core.errors import DomainError
 from tracker.core.forms import apply_domain_error, choices
+from tracker.core.pagination import page_number
 from tracker.core.spreadsheets import download
 from tracker.core.validation import format_phone
 from tracker.countries.models import Status
@@ -48,7 +49,7 @@ def contact_point_list():
     pagination = queries.directory_page(
         directory_filter,
         today,
-        page=request.args.get("page", 1, type=int),
+        page=page_number(),
         per_page=current_app.config["PAGE_SIZE"],
     )
     arguments = {key: value for key, value in request.args.items() if key != "page" and value}

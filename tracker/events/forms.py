@@ -13,7 +13,7 @@ from wtforms import (
 from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, Optional
 
 from tracker.accounts.forms import EmailAddress
-from tracker.core.forms import choices, none_if_blank, strip
+from tracker.core.forms import FilterForm, choices, none_if_blank, strip
 from tracker.events.models import (
     ActionStatus,
     AttendanceMode,
@@ -28,11 +28,8 @@ def _labelled(enum_class):
     return choices((member.value, member.label) for member in enum_class)
 
 
-class EventFilterForm(FlaskForm):
+class EventFilterForm(FilterForm):
     """GET filters: no CSRF token, since they change nothing."""
-
-    class Meta:
-        csrf = False
 
     kind = SelectField(
         "Kind",
@@ -124,10 +121,7 @@ class ActionNoteForm(FlaskForm):
     )
 
 
-class ActionFilterForm(FlaskForm):
-    class Meta:
-        csrf = False
-
+class ActionFilterForm(FilterForm):
     status = SelectField(
         "Status",
         choices=choices([("", "Outstanding (open or in progress)"), ("all", "Any status")])

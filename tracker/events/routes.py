@@ -5,6 +5,7 @@ from tracker.accounts import audit
 from tracker.core.access import Role, access, has_role
 from tracker.core.errors import DomainError
 from tracker.core.forms import apply_domain_error, choices
+from tracker.core.pagination import page_number
 from tracker.core.spreadsheets import download
 from tracker.countries.queries import country_by_iso3
 from tracker.events import bp, exports, queries, services
@@ -30,13 +31,6 @@ from tracker.events.models import (
 from tracker.extensions import db
 
 FORMATS = "any(csv, xlsx)"
-MAX_PAGE = 10_000  # a page number beyond any real list; larger ones would overflow SQL's OFFSET
-
-
-def _page() -> int:
-    return min(max(request.args.get("page", 1, type=int), 1), MAX_PAGE)
-
-
 # -- events ---------------------------------------------------------------------------------------------
 
 
@@ -53,7 +47,7 @@ def event_list():
         kind=kind,
         year=year,
         country_id=country.id if country else None,
-        page=_page(),
+        page=page_number(),
         per_page=current_app.config["PAGE_SIZE"],
     )
     return render_template(

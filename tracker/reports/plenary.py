@@ -111,11 +111,7 @@ def plenary_report(start: date, end: date) -> PlenaryReport:
             for a in activity_queries.activities_between(start, end)
         ],
         meetings=_meetings(start, end),
-        authorities={
-            key: authorities[key]
-            for key in ("parties", "provided_input", "incomplete", "differs_from_declaration")
-        }
-        | authorities,
+        authorities=authorities,
         action_items=event_queries.action_item_counts(),
         open_action_items=[
             (item.title, item.owner or "", item.due_date, item.event.title)
