@@ -1,7 +1,8 @@
 from sqlalchemy import select
 
 from tests import factories
-from tracker.accounts.models import AuditEvent, User
+from tracker.accounts.models import User
+from tracker.core.audit import AuditEvent
 from tracker.extensions import db
 
 

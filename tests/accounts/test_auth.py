@@ -3,7 +3,9 @@ from datetime import timedelta
 from sqlalchemy import select
 
 from tests import factories
-from tracker.accounts.models import AuditEvent, User, utcnow
+from tracker.accounts.models import User
+from tracker.core.audit import AuditEvent
+from tracker.core.time import utcnow
 from tracker.extensions import db
 
 GENERIC = "Invalid e-mail or password."

@@ -9,9 +9,9 @@ from sqlalchemy import func, select
 from tests import factories
 from tests.activities import factories as make
 from tests.events import factories as make_event
-from tracker.accounts.models import AuditEvent
 from tracker.activities import queries
 from tracker.activities.models import Activity, ActivityKind, ActivityStatus, activity_beneficiaries
+from tracker.core.audit import AuditEvent
 from tracker.events.models import CountryRole, EventCountry, EventKind
 from tracker.extensions import db
 

@@ -3,8 +3,8 @@
 from sqlalchemy import select
 
 from tests.activities import factories as make
-from tracker.accounts.models import AuditEvent
 from tracker.activities.models import Topic
+from tracker.core.audit import AuditEvent
 from tracker.extensions import db
 
 

@@ -10,9 +10,9 @@ from sqlalchemy import func, select
 
 from tests import factories
 from tests.authorities import factories as af
-from tracker.accounts.models import AuditEvent
 from tracker.authorities import services
 from tracker.authorities.models import Authority, DifferenceReview, OfficialDeclaration, PartyInput, Source
+from tracker.core.audit import AuditEvent
 from tracker.demo import load_demo
 from tracker.extensions import db
 

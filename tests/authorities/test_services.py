@@ -7,9 +7,9 @@ from sqlalchemy import func, select
 
 from tests import factories
 from tests.authorities import factories as af
-from tracker.accounts.models import AuditEvent
 from tracker.authorities import services
 from tracker.authorities.models import Article, Authority, Field, PartyInput, Source
+from tracker.core.audit import AuditEvent
 from tracker.core.errors import DomainError
 from tracker.extensions import db
 

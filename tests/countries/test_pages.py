@@ -1,7 +1,7 @@
 from sqlalchemy import func, select
 
 from tests import factories
-from tracker.accounts.models import AuditEvent
+from tracker.core.audit import AuditEvent
 from tracker.countries.models import Organisation
 from tracker.extensions import db
 

@@ -7,7 +7,7 @@ from sqlalchemy import func, select
 
 from tests import factories
 from tests.directory.factories import contact_point
-from tracker.accounts.models import AuditEvent
+from tracker.core.audit import AuditEvent
 from tracker.directory import services
 from tracker.directory.models import ContactPoint
 from tracker.extensions import db

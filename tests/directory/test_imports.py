@@ -6,7 +6,7 @@ from openpyxl import Workbook
 from sqlalchemy import func, select
 
 from tests.directory.factories import contact_point
-from tracker.accounts.models import AuditEvent
+from tracker.core.audit import AuditEvent
 from tracker.core.imports import read_table, run_import
 from tracker.directory.imports import DirectoryImporter
 from tracker.directory.models import ContactPoint

@@ -9,7 +9,7 @@ from openpyxl import load_workbook
 from sqlalchemy import select
 
 from tests.directory.factories import contact_point
-from tracker.accounts.models import AuditEvent
+from tracker.core.audit import AuditEvent
 from tracker.core.errors import DomainError
 from tracker.core.spreadsheets import neutralise
 from tracker.directory import queries, services

@@ -8,7 +8,7 @@ from sqlalchemy import func, select
 
 from tests import factories
 from tests.events import factories as make
-from tracker.accounts.models import AuditEvent
+from tracker.core.audit import AuditEvent
 from tracker.events.models import (
     ActionItem,
     ActionStatus,

@@ -12,9 +12,8 @@ from hypothesis import strategies as st
 
 from tests import factories
 from tests.test_access import sample_arguments
-from tracker.core.imports import ImportFileError, Table, run_import
+from tracker.core.imports import IMPORTERS, ImportFileError, Table, run_import
 from tracker.extensions import db
-from tracker.imports.registry import IMPORTERS
 
 SCRIPT = "<script>alert('x')</script>"
 HOSTILE = [

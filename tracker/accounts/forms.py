@@ -4,20 +4,9 @@ from wtforms.validators import DataRequired, EqualTo, Length, Optional, Validati
 
 from tracker.accounts.passwords import password_problem
 from tracker.core.access import Role
-from tracker.core.forms import FilterForm, choices, strip
-from tracker.core.validation import normalise_email
+from tracker.core.forms import EmailAddress, FilterForm, choices, strip
 
 ROLE_CHOICES = choices((role.value, role.label) for role in Role)
-
-
-class EmailAddress:
-    """Checks the syntax with email-validator (no DNS look-up) and stores the normalised form."""
-
-    def __call__(self, form, field):
-        try:
-            field.data = normalise_email(field.data or "")
-        except ValueError as error:
-            raise ValidationError(str(error)) from None
 
 
 class PasswordPolicy:

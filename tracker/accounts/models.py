@@ -1,18 +1,14 @@
-"""User accounts and the audit trail."""
+"""User accounts. (The audit trail they write is `tracker.core.audit`.)"""
 
-from datetime import UTC, datetime
+from datetime import datetime
 
 from flask_login import UserMixin
-from sqlalchemy import JSON, DateTime, ForeignKey, String, Text, func
-from sqlalchemy.orm import Mapped, mapped_column, relationship
+from sqlalchemy import DateTime, String, func
+from sqlalchemy.orm import Mapped, mapped_column
 
 from tracker.core.access import Role
 from tracker.db import Base, str_enum
 from tracker.extensions import db, login_manager
-
-
-def utcnow() -> datetime:
-    return datetime.now(UTC)
 
 
 class User(UserMixin, Base):
@@ -38,23 +34,6 @@ class User(UserMixin, Base):
 
     def __repr__(self) -> str:
         return f"<User {self.email} {self.role}>"
-
-
-class AuditEvent(Base):
-    """Who changed what, when, with the values before and after."""
-
-    __tablename__ = "audit_events"
-
-    id: Mapped[int] = mapped_column(primary_key=True)
-    at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow, index=True)
-    user_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"), index=True)
-    action: Mapped[str] = mapped_column(String(40), index=True)
-    entity_type: Mapped[str] = mapped_column(String(40), index=True)
-    entity_id: Mapped[str | None] = mapped_column(String(40))
-    summary: Mapped[str] = mapped_column(Text)
-    changes: Mapped[dict | None] = mapped_column(JSON)
-
-    user: Mapped[User | None] = relationship()
 
 
 @login_manager.user_loader

@@ -3,7 +3,8 @@ from datetime import UTC, datetime, time, timedelta
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
-from tracker.accounts.models import AuditEvent, User
+from tracker.accounts.models import User
+from tracker.core.audit import AuditEvent
 from tracker.extensions import db
 
 

@@ -1,5 +1,3 @@
-from urllib.parse import urlsplit
-
 from flask import current_app, flash, redirect, render_template, request, session, url_for
 from flask_login import current_user, login_user, logout_user
 
@@ -16,6 +14,7 @@ from tracker.core.access import Role, access, public
 from tracker.core.errors import DomainError
 from tracker.core.forms import apply_domain_error
 from tracker.core.pagination import page_number
+from tracker.core.redirects import safe_next
 from tracker.extensions import db, limiter
 
 LOGIN_FAILED = "Invalid e-mail or password."
@@ -23,9 +22,7 @@ LOGIN_FAILED = "Invalid e-mail or password."
 
 def _safe_next(target: str | None) -> str:
     """Only a path on this site: never an absolute URL an attacker could plant in ?next=."""
-    if target and target.startswith("/") and not target.startswith("//") and not urlsplit(target).netloc:
-        return target
-    return url_for("main.home")
+    return safe_next(target, url_for("main.home"))
 
 
 def _failed(response) -> bool:

@@ -6,11 +6,12 @@ from functools import lru_cache
 from flask import current_app
 from sqlalchemy import func, select
 
-from tracker.accounts import audit
-from tracker.accounts.models import User, utcnow
+from tracker.accounts.models import User
 from tracker.accounts.passwords import hash_password, password_problem, verify_password
+from tracker.core import audit
 from tracker.core.access import Role
 from tracker.core.errors import DomainError
+from tracker.core.time import utcnow
 from tracker.core.validation import normalise_email
 from tracker.extensions import db
 
@@ -85,13 +86,12 @@ def user_create(*, email: str, name: str, role: Role | str, password: str, by=No
     user = User(email=email, name=name.strip(), role=Role(role), password_hash=hash_password(password))
     db.session.add(user)
     db.session.flush()
-    audit.record(
-        action="create",
+    audit.record_create(
         entity_type="user",
         entity_id=user.id,
         by=by,
         summary=f"Created account {email} ({user.role})",
-        changes={"role": [None, user.role.value], "active": [None, True]},
+        values={"role": user.role.value, "active": True},
     )
     return user
 

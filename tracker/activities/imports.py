@@ -14,15 +14,14 @@ from datetime import date
 from flask import url_for
 from sqlalchemy import select
 
-from tracker.accounts import audit
 from tracker.activities.models import Activity, ActivityKind, ActivityStatus, Topic
 from tracker.activities.services import apply_values, default_status
-from tracker.core.imports import Col, Importer, RowError, RowReader
+from tracker.core import audit
+from tracker.core.imports import Col, Importer, RowError, RowReader, register_importer
 from tracker.core.validation import parse_date
 from tracker.countries.matching import match_country, normalise
 from tracker.countries.models import Country
 from tracker.extensions import db
-from tracker.imports.registry import register_importer
 
 SEPARATOR = re.compile(r"[;\n]")
 

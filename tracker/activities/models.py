@@ -12,7 +12,7 @@ from enum import StrEnum
 from sqlalchemy import CheckConstraint, Column, Date, DateTime, ForeignKey, String, Table, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from tracker.accounts.models import utcnow
+from tracker.core.time import utcnow
 from tracker.countries.models import Country
 from tracker.db import Base, str_enum
 from tracker.events.models import Event

@@ -20,7 +20,7 @@ from tracker.activities.models import (
     activity_events,
     activity_topics,
 )
-from tracker.core.requests import MAX_ID
+from tracker.core.parsing import valid_ids
 from tracker.countries.models import Country
 from tracker.events import queries as event_queries
 from tracker.events.models import CountryRole, Event, EventKind
@@ -191,7 +191,7 @@ def event_options(*, keep_ids=(), today: date | None = None) -> list[tuple[int, 
     of events would make a picker nobody can use."""
     today = today or date.today()
     recent = Event.start_date.between(today - EVENT_WINDOW, today + timedelta(days=365))
-    keep = [int(i) for i in keep_ids if str(i).isdigit() and int(i) <= MAX_ID]
+    keep = valid_ids(keep_ids)
     rows = db.session.execute(
         select(Event.id, Event.title, Event.start_date)
         .where(or_(recent, Event.id.in_(keep)) if keep else recent)

@@ -3,14 +3,15 @@ from datetime import date
 from flask import abort, current_app, flash, redirect, render_template, request, url_for
 from flask_login import current_user
 
-from tracker.accounts import audit
 from tracker.activities import bp, exports, gaps, queries, services
 from tracker.activities.forms import ActivityFilterForm, ActivityForm, GapForm, TopicForm
 from tracker.activities.models import Activity, ActivityKind, ActivityStatus, Topic
+from tracker.core import audit
 from tracker.core.access import Role, access
 from tracker.core.errors import DomainError
 from tracker.core.forms import apply_domain_error, choices
 from tracker.core.pagination import page_number
+from tracker.core.parsing import MAX_ID
 from tracker.core.spreadsheets import download
 from tracker.countries import queries as country_queries
 from tracker.extensions import db
@@ -65,8 +66,7 @@ def activity_export(fmt: str):
     activities = queries.activities_for_export(filters)
     # rendered before the commit, which would expire the rows and their eagerly loaded links
     response = download(exports.activity_sheets(activities), fmt, f"activities-{date.today().isoformat()}")
-    audit.record(
-        action="export",
+    audit.record_export(
         entity_type="activity",
         entity_id=None,
         by=current_user,
@@ -117,7 +117,7 @@ def activity_create():
     prefill = None
     if "event_id" in request.args:
         event_id = request.args.get("event_id", type=int)
-        prefill = queries.event_prefill(event_id) if event_id and 0 < event_id < 2**31 else None
+        prefill = queries.event_prefill(event_id) if event_id and 0 < event_id <= MAX_ID else None
         if prefill is None:
             abort(404)
         event = prefill.pop("event")

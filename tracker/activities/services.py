@@ -10,14 +10,15 @@ from datetime import date
 
 from sqlalchemy import select
 
-from tracker.accounts import audit
 from tracker.activities.models import Activity, ActivityKind, ActivityStatus, Topic
+from tracker.core import audit
 from tracker.core.errors import DomainError
+from tracker.core.parsing import parse_id
+from tracker.core.parsing import text_or_none as _text
 from tracker.countries.models import Country
 from tracker.events.models import Event
 from tracker.extensions import db
 
-MAX_ID = 2**31 - 1  # row ids are 32-bit on every backend
 ACTIVITY_FIELDS = ("kind", "title", "status", "start_date", "end_date", "programme", "description", "outputs")
 
 
@@ -31,15 +32,10 @@ def default_status(start: date, end: date | None, today: date) -> ActivityStatus
 
 
 def _ids(values, *, field: str, message: str) -> list[int]:
-    ids = set()
-    for value in values or ():
-        text = str(value).strip()
-        if not text:
-            continue
-        if not (text.isascii() and text.isdigit()) or int(text) > MAX_ID:
-            raise DomainError(message, field=field)
-        ids.add(int(text))
-    return sorted(ids)
+    try:
+        return sorted({i for i in (parse_id(value) for value in values or ()) if i is not None})
+    except ValueError:
+        raise DomainError(message, field=field) from None
 
 
 def _rows(model, ids: list[int], *, field: str, message: str) -> list:
@@ -49,11 +45,6 @@ def _rows(model, ids: list[int], *, field: str, message: str) -> list:
     if len(rows) != len(ids):
         raise DomainError(message, field=field)
     return rows
-
-
-def _text(value) -> str | None:
-    text = value.strip() if isinstance(value, str) else ("" if value is None else str(value))
-    return text or None
 
 
 def _checked(data: dict, current: Activity | None = None) -> dict:
@@ -152,13 +143,12 @@ def activity_create(*, data: dict, by) -> Activity:
     apply_values(activity, values)
     db.session.add(activity)
     db.session.flush()
-    audit.record(
-        action="create",
+    audit.record_create(
         entity_type="activity",
         entity_id=activity.id,
         summary=f"Logged activity {activity.title}",
         by=by,
-        changes=audit.diff({}, _values(activity)),
+        values=_values(activity),
     )
     return activity
 
@@ -217,9 +207,7 @@ def topic_create(*, name: str, by) -> Topic:
     topic = Topic(name=name, retired=False)
     db.session.add(topic)
     db.session.flush()
-    audit.record(
-        action="create", entity_type="topic", entity_id=topic.id, summary=f"Added topic {name}", by=by
-    )
+    audit.record_create(entity_type="topic", entity_id=topic.id, summary=f"Added topic {name}", by=by)
     return topic
 
 

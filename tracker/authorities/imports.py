@@ -13,7 +13,6 @@ from flask import url_for
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
-from tracker.accounts import audit
 from tracker.authorities.comparison import comparable
 from tracker.authorities.models import (
     FIELDS,
@@ -30,12 +29,12 @@ from tracker.authorities.services import (
     not_a_party_message,
     parse_article,
 )
-from tracker.core.imports import Col, Importer, RowError, RowReader
+from tracker.core import audit
+from tracker.core.imports import Col, Importer, RowError, RowReader, register_importer
 from tracker.core.validation import parse_date
 from tracker.countries.matching import match_country
 from tracker.countries.models import Country, Status
 from tracker.extensions import db
-from tracker.imports.registry import register_importer
 
 
 @dataclass

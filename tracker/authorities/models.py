@@ -12,7 +12,8 @@ from enum import StrEnum
 from sqlalchemy import CheckConstraint, Date, DateTime, ForeignKey, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from tracker.accounts.models import User, utcnow
+from tracker.accounts.models import User
+from tracker.core.time import utcnow
 from tracker.countries.models import Country
 from tracker.db import Base, str_enum
 

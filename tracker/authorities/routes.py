@@ -1,10 +1,8 @@
 from datetime import date
-from urllib.parse import urlsplit
 
 from flask import abort, flash, redirect, render_template, request, url_for
 from flask_login import current_user
 
-from tracker.accounts import audit
 from tracker.authorities import bp, exports, queries, services
 from tracker.authorities.forms import (
     SOURCE_HELP,
@@ -18,9 +16,11 @@ from tracker.authorities.forms import (
     declaration_choices,
 )
 from tracker.authorities.models import Article, Authority, OfficialDeclaration, PartyInput
+from tracker.core import audit
 from tracker.core.access import Role, access
 from tracker.core.errors import DomainError
 from tracker.core.forms import apply_domain_error, choices
+from tracker.core.redirects import safe_next
 from tracker.core.spreadsheets import FORMATS, download
 from tracker.core.validation import format_phone
 from tracker.countries.models import Country, Status
@@ -32,10 +32,7 @@ bp.add_app_template_filter(format_phone, "format_phone")
 
 def _back(default: str) -> str:
     """Where to go after a POST: the page it came from (a local path only), else `default`."""
-    target = request.form.get("next") or ""
-    parts = urlsplit(target)
-    local = target.startswith("/") and not parts.scheme and not parts.netloc and "\\" not in target
-    return target if local and not target.startswith("//") else default
+    return safe_next(request.form.get("next"), default)
 
 
 def _format() -> str | None:
@@ -78,8 +75,7 @@ def export():
     today = date.today()
     views = queries.directory()
     response = download(exports.directory_sheets(views, day=today), fmt, f"authorities-{today.isoformat()}")
-    audit.record(
-        action="export",
+    audit.record_export(
         entity_type="authority",
         entity_id=None,
         by=current_user,
@@ -398,8 +394,7 @@ def follow_up():
     response = download(
         exports.follow_up_sheets(rows, day=day), fmt, f"authorities-follow-up-{day.isoformat()}"
     )
-    audit.record(
-        action="export",
+    audit.record_export(
         entity_type="authority",
         entity_id=None,
         by=current_user,

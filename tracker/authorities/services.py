@@ -11,8 +11,6 @@ from datetime import date
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
-from tracker.accounts import audit
-from tracker.accounts.models import utcnow
 from tracker.authorities.comparison import differences, fillable_fields
 from tracker.authorities.models import (
     FIELDS,
@@ -24,7 +22,10 @@ from tracker.authorities.models import (
     PartyInput,
     Source,
 )
+from tracker.core import audit
 from tracker.core.errors import DomainError
+from tracker.core.parsing import text_or_none
+from tracker.core.time import utcnow
 from tracker.core.validation import normalise_email, normalise_phone
 from tracker.countries.models import Country, Status
 from tracker.extensions import db
@@ -164,7 +165,7 @@ def _apply(authority: Authority, country: Country, data: dict) -> None:
         setattr(authority, f"{key}_received_on", received_on)
     authority.article = article
     authority.declaration = declaration
-    authority.notes = (data.get("notes") or "").strip() or None
+    authority.notes = text_or_none(data.get("notes"))
 
 
 def authority_create(*, country: Country, data: dict, by) -> Authority:
@@ -172,13 +173,12 @@ def authority_create(*, country: Country, data: dict, by) -> Authority:
     _apply(authority, country, data)
     db.session.add(authority)
     db.session.flush()
-    audit.record(
-        action="create",
+    audit.record_create(
         entity_type="authority",
         entity_id=authority.id,
         summary=f"Added {authority.article.short} authority {authority.name} ({country.name})",
         by=by,
-        changes=audit.diff({}, authority_values(authority)),
+        values=authority_values(authority),
     )
     return authority
 
@@ -320,7 +320,7 @@ def _apply_declaration(declaration: OfficialDeclaration, country: Country, data:
     for key, value in values.items():
         setattr(declaration, key, value)
     declaration.declared_on = data.get("declared_on")
-    declaration.notes = (data.get("notes") or "").strip() or None
+    declaration.notes = text_or_none(data.get("notes"))
 
 
 def declaration_create(*, country: Country, data: dict, by) -> OfficialDeclaration:
@@ -328,13 +328,12 @@ def declaration_create(*, country: Country, data: dict, by) -> OfficialDeclarati
     _apply_declaration(declaration, country, data)
     db.session.add(declaration)
     db.session.flush()
-    audit.record(
-        action="create",
+    audit.record_create(
         entity_type="official_declaration",
         entity_id=declaration.id,
         summary=f"Recorded the {declaration.article.short} declaration of {country.name}",
         by=by,
-        changes=audit.diff({}, _declaration_values(declaration)),
+        values=_declaration_values(declaration),
     )
     return declaration
 
@@ -378,11 +377,10 @@ def party_input_record(*, country: Country, received_on: date, note: str | None,
     if _future(received_on):
         raise DomainError("The date received cannot be in the future.", field="received_on")
     require_party(country, received_on, field="received_on")
-    party_input = PartyInput(country=country, received_on=received_on, note=(note or "").strip() or None)
+    party_input = PartyInput(country=country, received_on=received_on, note=text_or_none(note))
     db.session.add(party_input)
     db.session.flush()
-    audit.record(
-        action="create",
+    audit.record_create(
         entity_type="party_input",
         entity_id=party_input.id,
         summary=f"Recorded input from {country.name} received on {received_on:%d %b %Y}",

@@ -2,8 +2,10 @@
 
 from flask_wtf import FlaskForm
 from wtforms.fields.choices import SelectChoice
+from wtforms.validators import ValidationError
 
 from tracker.core.errors import DomainError
+from tracker.core.validation import normalise_email
 
 
 def apply_domain_error(form, error: DomainError) -> None:
@@ -34,3 +36,13 @@ class FilterForm(FlaskForm):
 
     class Meta:
         csrf = False
+
+
+class EmailAddress:
+    """Checks the syntax with email-validator (no DNS look-up) and stores the normalised form."""
+
+    def __call__(self, form, field):
+        try:
+            field.data = normalise_email(field.data or "")
+        except ValueError as error:
+            raise ValidationError(str(error)) from None

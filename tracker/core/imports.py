@@ -275,3 +275,12 @@ def run_import(importer: Importer, table: Table, *, dry_run: bool = False, progr
         with db.session.begin_nested():
             result.written = importer.write(result.items)
     return result
+
+
+# Features register their importers here; the upload pages and the CLI find them by kind.
+IMPORTERS: dict[str, type[Importer]] = {}
+
+
+def register_importer(importer: type[Importer]) -> type[Importer]:
+    IMPORTERS[importer.kind] = importer
+    return importer

@@ -3,9 +3,7 @@
 from flask import abort, request
 from werkzeug.routing import IntegerConverter
 
-# Row ids are 32-bit on every backend here; a larger number in a URL is simply "not found", where PostgreSQL
-# would otherwise raise "integer out of range".
-MAX_ID = 2**31 - 1
+from tracker.core.parsing import MAX_ID
 
 
 class IdConverter(IntegerConverter):

@@ -3,11 +3,10 @@
 from flask import url_for
 from sqlalchemy import func, select
 
-from tracker.accounts import audit
-from tracker.core.imports import Col, Importer, RowError, RowReader
+from tracker.core import audit
+from tracker.core.imports import Col, Importer, RowError, RowReader, register_importer
 from tracker.countries.models import Organisation, OrganisationKind
 from tracker.extensions import db
-from tracker.imports.registry import register_importer
 
 KIND_WORDS = {k.value: k for k in OrganisationKind} | {k.label.lower(): k for k in OrganisationKind}
 

@@ -3,7 +3,7 @@
 import pycountry
 from sqlalchemy import select
 
-from tracker.accounts import audit
+from tracker.core import audit
 from tracker.core.errors import DomainError
 from tracker.countries.models import Country, Instrument, Organisation, TreatyMembership
 from tracker.countries.reference import read_memberships, read_regions
@@ -93,13 +93,12 @@ def organisation_create(*, data: dict, by) -> Organisation:
     organisation = Organisation(**{field: data.get(field) for field in ORGANISATION_FIELDS})
     db.session.add(organisation)
     db.session.flush()
-    audit.record(
-        action="create",
+    audit.record_create(
         entity_type="organisation",
         entity_id=organisation.id,
         summary=f"Created organisation {organisation.display_name}",
         by=by,
-        changes=audit.diff({}, _organisation_values(organisation)),
+        values=_organisation_values(organisation),
     )
     return organisation
 

@@ -20,7 +20,7 @@ from babel.core import get_global
 from babel.languages import get_official_languages
 from sqlalchemy import func, select, update
 
-from tracker.accounts.models import AuditEvent
+from tracker.core.audit import AuditEvent
 from tracker.core.validation import normalise_language, normalise_phone
 from tracker.countries.models import Country, Instrument, Status
 from tracker.countries.queries import countries_with_status

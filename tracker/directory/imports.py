@@ -8,7 +8,7 @@ country it means. Nothing is guessed.
 from flask import url_for
 from sqlalchemy import select
 
-from tracker.core.imports import Col, Importer, RowError, RowReader
+from tracker.core.imports import Col, Importer, RowError, RowReader, register_importer
 from tracker.core.validation import parse_date
 from tracker.countries.matching import match_country
 from tracker.countries.models import Country
@@ -17,7 +17,6 @@ from tracker.directory.models import ContactPointType
 from tracker.directory.records import availability, display
 from tracker.directory.services import clean_entry, contact_points_import, duplicate_message
 from tracker.extensions import db
-from tracker.imports.registry import register_importer
 
 TYPE_WORDS = {t.value.replace("_", " "): t for t in ContactPointType} | {
     t.label.lower(): t for t in ContactPointType

@@ -20,7 +20,8 @@ from sqlalchemy import (
 from sqlalchemy.ext.hybrid import hybrid_method
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from tracker.accounts.models import User, utcnow
+from tracker.accounts.models import User
+from tracker.core.time import utcnow
 from tracker.countries.models import Country
 from tracker.db import Base, str_enum
 

@@ -10,7 +10,7 @@ from datetime import date
 from sqlalchemy import Select, distinct, func, select
 from sqlalchemy.orm import selectinload, undefer
 
-from tracker.accounts.models import AuditEvent
+from tracker.core.audit import AuditEvent
 from tracker.countries.models import Country, Status
 from tracker.countries.queries import outer_join_membership, status_column
 from tracker.directory.models import ContactPoint, ContactPointType, DirectoryRelease, release_countries

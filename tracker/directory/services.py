@@ -9,8 +9,9 @@ from datetime import date
 from sqlalchemy import select
 from sqlalchemy.orm.exc import StaleDataError
 
-from tracker.accounts import audit
+from tracker.core import audit
 from tracker.core.errors import DomainError
+from tracker.core.parsing import text_or_none as _text
 from tracker.core.validation import normalise_email, normalise_language, normalise_phone, normalise_timezone
 from tracker.countries.models import Country
 from tracker.directory import queries
@@ -41,11 +42,6 @@ LENGTHS = {"institution": 200, "unit": 200, "secure_platform": 200, "hours": 200
 
 class ConflictError(DomainError):
     """Someone else saved the entry after this editor loaded it."""
-
-
-def _text(value) -> str | None:
-    value = value.strip() if isinstance(value, str) else value
-    return value or None
 
 
 def split_languages(value) -> list[str]:
@@ -312,8 +308,7 @@ def release_publish(*, released_on: date | None, note: str | None, by) -> Direct
 
 def export_record(*, what: str, fmt: str, release: DirectoryRelease | None, by) -> None:
     """Every export leaves a trace: who took which version of the directory, in which format, when."""
-    audit.record(
-        action="export",
+    audit.record_export(
         entity_type="directory_release" if release else "directory",
         entity_id=release.number if release else None,
         summary=f"Exported {what} as {fmt.upper()}",

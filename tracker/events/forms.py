@@ -12,8 +12,7 @@ from wtforms import (
 )
 from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, Optional
 
-from tracker.accounts.forms import EmailAddress
-from tracker.core.forms import FilterForm, choices, none_if_blank, strip
+from tracker.core.forms import EmailAddress, FilterForm, choices, none_if_blank, strip
 from tracker.events.models import (
     ActionStatus,
     AttendanceMode,

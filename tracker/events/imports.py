@@ -19,14 +19,14 @@ from flask import url_for
 from sqlalchemy import select
 
 from tracker.core.errors import DomainError
-from tracker.core.imports import Col, Importer, ImportFileError, RowError, RowReader
+from tracker.core.imports import Col, Importer, ImportFileError, RowError, RowReader, register_importer
+from tracker.core.parsing import parse_id
 from tracker.core.validation import normalise_email
 from tracker.countries.matching import match_country, normalise
 from tracker.countries.models import Country, Organisation
 from tracker.events import services
 from tracker.events.models import AttendanceMode, Event, EventFormat, Participant, ParticipantRole
 from tracker.extensions import db
-from tracker.imports.registry import register_importer
 
 COMPLETED = "completed"
 IN_PERSON_WORDS = {"in person", "on site", "onsite", "physical", "physically", "face to face", "present"}
@@ -117,9 +117,12 @@ class ParticipantImporter(Importer):
     @property
     def event(self) -> Event | None:
         if self._event is None:
-            raw = str(self.options.get("event_id", "")).strip()
-            if raw.isascii() and raw.isdigit() and int(raw) <= services.MAX_ID:
-                self._event = db.session.get(Event, int(raw))
+            try:
+                event_id = parse_id(self.options.get("event_id"))
+            except ValueError:
+                event_id = None
+            if event_id is not None:
+                self._event = db.session.get(Event, event_id)
         return self._event
 
     def check_options(self) -> str | None:

@@ -449,12 +449,6 @@ def country_options() -> list[tuple[str, str]]:
     return [(iso3, name) for iso3, name in rows]
 
 
-def country_id_options() -> list[tuple[int, str]]:
-    """(id, name) of every country, for forms."""
-    rows = db.session.execute(select(Country.id, Country.name).order_by(Country.name))
-    return [(id_, name) for id_, name in rows]
-
-
 def organisation_options() -> list[tuple[int, str]]:
     rows = db.session.execute(
         select(Organisation.id, Organisation.name, Organisation.acronym).order_by(Organisation.name)

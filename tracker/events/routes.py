@@ -1,13 +1,13 @@
 from flask import abort, current_app, flash, redirect, render_template, request, url_for
 from flask_login import current_user
 
-from tracker.accounts import audit
+from tracker.core import audit
 from tracker.core.access import Role, access, has_role
 from tracker.core.errors import DomainError
 from tracker.core.forms import apply_domain_error, choices
 from tracker.core.pagination import page_number
 from tracker.core.spreadsheets import download
-from tracker.countries.queries import country_by_iso3
+from tracker.countries.queries import country_by_iso3, country_choices
 from tracker.events import bp, exports, queries, services
 from tracker.events.forms import (
     ActionFilterForm,
@@ -62,7 +62,7 @@ def event_list():
 
 def _event_form(event: Event | None = None) -> EventForm:
     form = EventForm(obj=event)
-    form.set_country_choices(queries.country_id_options())
+    form.set_country_choices(country_choices())
     if event is not None and request.method == "GET":
         for role, field in services.ROLE_FIELDS.items():
             getattr(form, field).data = [str(ec.country_id) for ec in event.countries if ec.role == role]
@@ -137,7 +137,7 @@ def event_delete(event_id: int):
 
 def _participant_form(participant: Participant | None = None) -> ParticipantForm:
     form = ParticipantForm(obj=participant)
-    form.set_choices(queries.country_id_options(), queries.organisation_options())
+    form.set_choices(country_choices(), queries.organisation_options())
     return form
 
 
@@ -200,8 +200,7 @@ def participants_export(event_id: int, fmt: str):
     """The participant list with names and e-mails: personal data, for the secretariat."""
     event = db.get_or_404(Event, event_id)
     sheets = exports.personal_sheets(event, queries.participants_of(event.id))
-    audit.record(
-        action="export",
+    audit.record_export(
         entity_type="event",
         entity_id=event.id,
         summary=f"Exported the participant list of {event.title} with names and e-mails ({fmt})",
@@ -217,8 +216,7 @@ def attendance_export(event_id: int, fmt: str):
     """Delegations and totals only, without personal data: the version to share."""
     event = db.get_or_404(Event, event_id)
     sheets = exports.aggregate_sheets(event)
-    audit.record(
-        action="export",
+    audit.record_export(
         entity_type="event",
         entity_id=event.id,
         summary=f"Exported the attendance of {event.title}, aggregates only ({fmt})",
@@ -236,7 +234,7 @@ def attendance_export(event_id: int, fmt: str):
 def contribution_create(event_id: int):
     event = db.get_or_404(Event, event_id)
     form = ContributionForm()
-    form.country_id.choices = choices([("", "— choose —")] + queries.country_id_options())
+    form.country_id.choices = choices([("", "— choose —"), *country_choices()])
     if form.validate_on_submit():
         try:
             services.contribution_add(event, data=form.data, by=current_user)

@@ -9,8 +9,9 @@ from datetime import date
 
 from sqlalchemy import func, select
 
-from tracker.accounts import audit
+from tracker.core import audit
 from tracker.core.errors import DomainError
+from tracker.core.parsing import parse_id, text_or_none
 from tracker.countries.matching import normalise
 from tracker.countries.models import Country, Organisation
 from tracker.events.models import (
@@ -57,17 +58,12 @@ def _event_values(event: Event) -> dict:
     return values
 
 
-MAX_ID = 2**31 - 1  # row ids are 32-bit on every backend
-
-
 def _id(value, *, field: str, message: str) -> int | None:
     """A row id from a form value (None when blank), or a DomainError on the field."""
-    text = str(value).strip() if value is not None else ""
-    if not text:
-        return None
-    if not (text.isascii() and text.isdigit()) or int(text) > MAX_ID:
-        raise DomainError(message, field=field)
-    return int(text)
+    try:
+        return parse_id(value)
+    except ValueError:
+        raise DomainError(message, field=field) from None
 
 
 def _country_ids(values, field: str) -> list[int]:
@@ -140,13 +136,12 @@ def event_create(*, data: dict, by) -> Event:
     _apply_event(event, data, roles)
     db.session.add(event)
     db.session.flush()
-    audit.record(
-        action="create",
+    audit.record_create(
         entity_type="event",
         entity_id=event.id,
         summary=f"Created event {event.title}",
         by=by,
-        changes=audit.diff({}, _event_values(event)),
+        values=_event_values(event),
     )
     return event
 
@@ -255,9 +250,9 @@ def _participant_data(data: dict) -> dict:
         "role": ParticipantRole(data.get("role") or ParticipantRole.DELEGATE),
         "mode": AttendanceMode(data["mode"]),
         "attended": bool(data.get("attended")),
-        "name": (data.get("name") or "").strip() or None,
+        "name": text_or_none(data.get("name")),
         "email": (data.get("email") or "").strip().lower() or None,
-        "institution": (data.get("institution") or "").strip() or None,
+        "institution": text_or_none(data.get("institution")),
     }
 
 
@@ -267,13 +262,12 @@ def participant_add(event: Event, *, data: dict, by) -> Participant:
     participant = Participant(event=event, **values)
     db.session.add(participant)
     db.session.flush()
-    audit.record(
-        action="create",
+    audit.record_create(
         entity_type="participant",
         entity_id=participant.id,
         summary=f"Added a participant to {event.title}",
         by=by,
-        changes=audit.diff({}, _participant_values(participant)),
+        values=_participant_values(participant),
     )
     return participant
 
@@ -342,8 +336,7 @@ def contribution_add(event: Event, *, data: dict, by) -> Contribution:
     )
     db.session.add(contribution)
     db.session.flush()
-    audit.record(
-        action="create",
+    audit.record_create(
         entity_type="contribution",
         entity_id=contribution.id,
         summary=f"Added a contribution to {event.title}: {contribution.title}",
@@ -378,7 +371,7 @@ def _apply_action(item: ActionItem, data: dict) -> None:
     if not title:
         raise DomainError("Say what was concluded or decided.", field="title")
     item.title = title
-    item.owner = (data.get("owner") or "").strip() or None
+    item.owner = text_or_none(data.get("owner"))
     item.status = ActionStatus(data.get("status") or ActionStatus.OPEN)
     item.due_date = data.get("due_date")
 
@@ -388,13 +381,12 @@ def action_item_add(event: Event, *, data: dict, by) -> ActionItem:
     _apply_action(item, data)
     db.session.add(item)
     db.session.flush()
-    audit.record(
-        action="create",
+    audit.record_create(
         entity_type="action_item",
         entity_id=item.id,
         summary=f"Added an action item to {event.title}",
         by=by,
-        changes=audit.diff({}, _action_values(item)),
+        values=_action_values(item),
     )
     return item
 

@@ -13,12 +13,11 @@ from flask.cli import with_appcontext
 @with_appcontext
 def import_command(kind, file, dry_run, options, by_email):
     """Import FILE (CSV or XLSX) as KIND: every row is validated first; all rows or none are written."""
-    from tracker.accounts import audit
     from tracker.accounts.services import user_by_email
+    from tracker.core import audit
     from tracker.core.errors import DomainError
-    from tracker.core.imports import ImportFileError, read_table, run_import
+    from tracker.core.imports import IMPORTERS, ImportFileError, read_table, run_import
     from tracker.extensions import db
-    from tracker.imports.registry import IMPORTERS
     from tracker.imports.services import importer_for
 
     if kind not in IMPORTERS:

@@ -4,7 +4,8 @@ from enum import StrEnum
 from sqlalchemy import JSON, DateTime, ForeignKey, LargeBinary, String
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from tracker.accounts.models import User, utcnow
+from tracker.accounts.models import User
+from tracker.core.time import utcnow
 from tracker.db import Base, str_enum
 
 

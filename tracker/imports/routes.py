@@ -4,12 +4,11 @@ from flask_login import current_user
 from tracker.core.access import Role, access
 from tracker.core.errors import DomainError
 from tracker.core.forms import apply_domain_error
-from tracker.core.imports import ImportFileError
+from tracker.core.imports import IMPORTERS, ImportFileError
 from tracker.extensions import db
 from tracker.imports import bp, services
 from tracker.imports.forms import ConfirmForm, UploadForm
 from tracker.imports.models import BatchStatus, ImportBatch
-from tracker.imports.registry import IMPORTERS
 
 
 @bp.route("/<kind>/new", methods=["GET", "POST"])

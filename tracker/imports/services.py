@@ -1,12 +1,11 @@
 """Writes for import batches: upload, resolve by hand, confirm (all rows or none), discard."""
 
-from tracker.accounts import audit
-from tracker.accounts.models import utcnow
+from tracker.core import audit
 from tracker.core.errors import DomainError
-from tracker.core.imports import ImportFileError, ImportResult, read_table, run_import, validate
+from tracker.core.imports import IMPORTERS, ImportFileError, ImportResult, read_table, run_import, validate
+from tracker.core.time import utcnow
 from tracker.extensions import db
 from tracker.imports.models import BatchStatus, ImportBatch
-from tracker.imports.registry import IMPORTERS
 
 
 def importer_for(batch_or_kind, *, options=None, by=None):
