@@ -5,7 +5,7 @@ from tracker.activities import queries
 from tracker.countries.profile import register_section
 
 
-def _load(country, day) -> dict:
+def _load(country, day, params) -> dict:
     return {"timeline": queries.country_timeline(country.id)}
 
 

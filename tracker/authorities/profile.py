@@ -7,7 +7,7 @@ from tracker.countries.models import Country, Status
 from tracker.countries.profile import register_section
 
 
-def load(country: Country, day: date) -> dict:
+def load(country: Country, day: date, params) -> dict:
     return {"directory": party_directory(country), "is_party": country.status_on(day) == Status.PARTY}
 
 

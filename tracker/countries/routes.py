@@ -48,7 +48,7 @@ def country_detail(iso3: str):
         today=today,
         instruments=list(Instrument),
         status_today=country.status_on(today),
-        sections=sections_for(country, today),
+        sections=sections_for(country, today, request.args.to_dict()),
     )
 
 
@@ -57,7 +57,7 @@ def country_detail(iso3: str):
 def organisation_list():
     page = page_number()
     pagination = queries.organisations_page(page, current_app.config["PAGE_SIZE"])
-    return render_template("organisations/list.html", pagination=pagination)
+    return render_template("countries/organisations.html", pagination=pagination)
 
 
 @bp.route("/organisations/new", methods=["GET", "POST"])
@@ -73,7 +73,7 @@ def organisation_create():
             db.session.commit()
             flash(f"Organisation {organisation.display_name} created.", "success")
             return redirect(url_for("countries.organisation_list"))
-    return render_template("organisations/form.html", form=form, organisation=None)
+    return render_template("countries/organisation_form.html", form=form, organisation=None)
 
 
 @bp.route("/organisations/<int:organisation_id>/edit", methods=["GET", "POST"])
@@ -91,4 +91,4 @@ def organisation_edit(organisation_id: int):
             db.session.commit()
             flash(f"Organisation {organisation.display_name} saved.", "success")
             return redirect(url_for("countries.organisation_list"))
-    return render_template("organisations/form.html", form=form, organisation=organisation)
+    return render_template("countries/organisation_form.html", form=form, organisation=organisation)

@@ -3,18 +3,16 @@ contact point was on a date the reader picks (`?cp_on=YYYY-MM-DD`)."""
 
 from datetime import date
 
-from flask import request
-
 from tracker.countries.models import Country
 from tracker.countries.profile import register_section
 from tracker.directory import queries
 from tracker.directory.records import display
 
 
-def load(country: Country, today: date) -> dict:
+def load(country: Country, today: date, params) -> dict:
     entries = queries.country_contact_points(country.id)
     asked, error = None, None
-    if text := request.args.get("cp_on", "").strip():
+    if text := (params.get("cp_on") or "").strip():
         try:
             asked = date.fromisoformat(text)
         except ValueError:

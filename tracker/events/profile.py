@@ -4,7 +4,7 @@ from tracker.countries.profile import register_section
 from tracker.events import queries
 
 
-def _load(country, day) -> dict:
+def _load(country, day, params) -> dict:
     return {
         "events": queries.country_events(country.id),
         "contributions": queries.country_contributions(country.id),

@@ -9,7 +9,9 @@ from datetime import date
 
 
 @dataclass
-class Meeting:
+class MeetingFigures:
+    """One meeting of the period as the report shows it: its attendance split and what it heard."""
+
     title: str
     date: date
     place: str | None
@@ -46,7 +48,9 @@ class Meeting:
 
 
 @dataclass
-class Activity:
+class ActivityLine:
+    """One capacity-building activity of the period, with its countries as names."""
+
     kind: str
     kind_label: str
     title: str
@@ -77,8 +81,8 @@ class PlenaryReport:
     release_count: int
     release_countries: list[tuple[str, str]]  # (iso3, name)
     new_contact_points: list[tuple[str, str, str]]  # (iso3, country name, institution)
-    activities: list[Activity]
-    meetings: list[Meeting]
+    activities: list[ActivityLine]
+    meetings: list[MeetingFigures]
     authorities: dict[str, int]
     action_items: dict[str, int]
     open_action_items: list[tuple[str, str, date | None, str]] = field(

@@ -12,7 +12,7 @@ from tracker.countries.models import Status
 from tracker.directory import queries as directory_queries
 from tracker.events import queries as event_queries
 from tracker.events.models import ContributionKind, EventKind
-from tracker.reports.model import Activity, Meeting, PlenaryReport
+from tracker.reports.model import ActivityLine, MeetingFigures, PlenaryReport
 
 
 class PeriodError(ValueError):
@@ -42,7 +42,7 @@ def parse_period(start: str | None, end: str | None, today: date) -> tuple[date,
     return period_from, period_to
 
 
-def _meetings(start: date, end: date) -> list[Meeting]:
+def _meetings(start: date, end: date) -> list[MeetingFigures]:
     meetings = event_queries.meetings_between(start, end)
     ids = [m.event_id for m in meetings]
     contributions = event_queries.contributions_for_events(ids)
@@ -55,7 +55,7 @@ def _meetings(start: date, end: date) -> list[Meeting]:
             for kind in ContributionKind
         }
         result.append(
-            Meeting(
+            MeetingFigures(
                 title=meeting.title,
                 date=meeting.date,
                 place=None,
@@ -99,7 +99,7 @@ def plenary_report(start: date, end: date) -> PlenaryReport:
         release_countries=[(iso3, names.get(iso3, iso3)) for iso3 in release_iso3],
         new_contact_points=[(iso3, names.get(iso3, iso3), institution) for iso3, institution in new_points],
         activities=[
-            Activity(
+            ActivityLine(
                 kind=a.kind.value,
                 kind_label=a.kind.label,
                 title=a.title,
