@@ -62,7 +62,8 @@ def test_editor_logs_an_activity_with_countries_topics_and_an_event(client, logi
     assert "Costa Rica" in body and "Study visit" in body and "Advice on templates" in body
 
     response = client.post(
-        f"/activities/{activity.id}/edit", data=data | {"status": "cancelled", "contributor_ids": []}
+        f"/activities/{activity.id}/edit",
+        data=data | {"status": "cancelled", "contributor_ids": [], "version": activity.version},
     )
     assert response.status_code == 302
     db.session.expire_all()
@@ -118,7 +119,7 @@ def test_a_retired_topic_stays_on_the_activities_that_have_it(client, login_as):
     db.session.commit()
     page = client.get(f"/activities/{activity.id}/edit").get_data(as_text=True)
     assert "Regulations (retired)" in page
-    data = form(topic_ids=[str(topic.id)])
+    data = form(topic_ids=[str(topic.id)], version=activity.version)
     assert client.post(f"/activities/{activity.id}/edit", data=data).status_code == 302
     db.session.expire_all()
     assert activity.topic_names == ["Regulations"]

@@ -7,11 +7,12 @@ from sqlalchemy import DateTime, String, func
 from sqlalchemy.orm import Mapped, mapped_column
 
 from tracker.core.access import Role
+from tracker.core.locking import Versioned
 from tracker.db import Base, str_enum
 from tracker.extensions import db, login_manager
 
 
-class User(UserMixin, Base):
+class User(UserMixin, Versioned, Base):
     __tablename__ = "users"
 
     id: Mapped[int] = mapped_column(primary_key=True)

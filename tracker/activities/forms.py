@@ -1,12 +1,20 @@
 from datetime import date
 
 from flask_wtf import FlaskForm
-from wtforms import DateField, IntegerField, SelectField, SelectMultipleField, StringField, TextAreaField
+from wtforms import (
+    DateField,
+    IntegerField,
+    SelectField,
+    SelectMultipleField,
+    StringField,
+    TextAreaField,
+)
 from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, Optional
 from wtforms.widgets import CheckboxInput, ListWidget
 
-from tracker.activities.models import ActivityKind, ActivityStatus
+from tracker.activities.models import Activity, ActivityKind, ActivityStatus
 from tracker.core.forms import FilterForm, choices, none_if_blank, strip
+from tracker.core.locking import VersionField
 
 
 def _labelled(enum_class):
@@ -89,6 +97,8 @@ class ActivityForm(FlaskForm):
         "Outputs (documents, templates, follow-up)", validators=[Optional()], filters=[none_if_blank]
     )
 
+    version = VersionField()
+
     def set_choices(self, *, countries, topics, events) -> None:
         options = choices(countries)
         self.beneficiary_ids.choices = options
@@ -97,8 +107,28 @@ class ActivityForm(FlaskForm):
         self.event_ids.choices = choices(events)
 
 
+def activity_form_values(activity: Activity) -> dict:
+    """The activity as the form holds it: what an edit starts from, and what a conflict compares with."""
+    return {
+        "kind": activity.kind.value,
+        "title": activity.title,
+        "start_date": activity.start_date,
+        "end_date": activity.end_date,
+        "status": activity.status.value,
+        "programme": activity.programme,
+        "beneficiary_ids": [str(c.id) for c in activity.beneficiaries],
+        "contributor_ids": [str(c.id) for c in activity.contributors],
+        "topic_ids": [str(t.id) for t in activity.topics],
+        "event_ids": [str(e.id) for e in activity.events],
+        "description": activity.description,
+        "outputs": activity.outputs,
+        "version": activity.version,
+    }
+
+
 class TopicForm(FlaskForm):
     name = StringField("Name", validators=[DataRequired(), Length(max=120)], filters=[strip])
+    version = VersionField()
 
 
 class GapForm(FilterForm):

@@ -12,6 +12,7 @@ from enum import StrEnum
 from sqlalchemy import CheckConstraint, Column, Date, DateTime, ForeignKey, String, Table, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
+from tracker.core.locking import Versioned
 from tracker.core.time import utcnow
 from tracker.countries.models import Country
 from tracker.db import Base, str_enum
@@ -86,7 +87,7 @@ activity_contributors = _link_table(
 activity_events = _link_table("activity_events", "events.id", "event_id", cascade_other=True)
 
 
-class Topic(Base):
+class Topic(Versioned, Base):
     """A topic of the controlled list. Retired topics stay on past activities but are no longer offered."""
 
     __tablename__ = "topics"
@@ -100,7 +101,7 @@ class Topic(Base):
         return f"<Topic {self.name!r}>"
 
 
-class Activity(Base):
+class Activity(Versioned, Base):
     __tablename__ = "activities"
     __table_args__ = (CheckConstraint("end_date IS NULL OR end_date >= start_date", name="dates_in_order"),)
 

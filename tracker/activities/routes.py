@@ -4,12 +4,19 @@ from flask import abort, current_app, flash, redirect, render_template, request,
 from flask_login import current_user
 
 from tracker.activities import bp, exports, gaps, queries, services
-from tracker.activities.forms import ActivityFilterForm, ActivityForm, GapForm, TopicForm
+from tracker.activities.forms import (
+    ActivityFilterForm,
+    ActivityForm,
+    GapForm,
+    TopicForm,
+    activity_form_values,
+)
 from tracker.activities.models import Activity, ActivityKind, ActivityStatus, Topic
 from tracker.core import audit
 from tracker.core.access import Role, access
 from tracker.core.errors import DomainError
 from tracker.core.forms import apply_domain_error, choices
+from tracker.core.locking import ConflictError, keep_input_after_conflict, row_values
 from tracker.core.pagination import page_number
 from tracker.core.parsing import MAX_ID
 from tracker.core.spreadsheets import download
@@ -85,18 +92,14 @@ def _linked_event_ids(activity: Activity | None, data: dict | None) -> set:
 
 
 def _activity_form(activity: Activity | None = None, data: dict | None = None) -> ActivityForm:
-    form = ActivityForm(obj=activity, data=data)
+    if activity is not None:
+        data = activity_form_values(activity)
+    form = ActivityForm(data=data)
     form.set_choices(
         countries=country_queries.country_choices(),
         topics=queries.topic_options(keep_ids=[t.id for t in activity.topics] if activity else ()),
         events=queries.event_options(keep_ids=_linked_event_ids(activity, data)),
     )
-    if activity is not None and request.method == "GET":
-        form.status.data = activity.status.value
-        form.beneficiary_ids.data = [str(c.id) for c in activity.beneficiaries]
-        form.contributor_ids.data = [str(c.id) for c in activity.contributors]
-        form.topic_ids.data = [str(t.id) for t in activity.topics]
-        form.event_ids.data = [str(e.id) for e in activity.events]
     return form
 
 
@@ -151,7 +154,13 @@ def activity_edit(activity_id: int):
     form = _activity_form(activity)
     if form.validate_on_submit():
         try:
-            services.activity_update(activity, data=form.data, by=current_user)
+            services.activity_update(activity, data=form.data, version=form.version.data, by=current_user)
+        except ConflictError as error:
+            db.session.rollback()
+            activity = queries.activity_for_page(activity_id)
+            keep_input_after_conflict(
+                form, error, saved=activity_form_values(activity), version=activity.version
+            )
         except DomainError as error:
             db.session.rollback()
             apply_domain_error(form, error)
@@ -210,7 +219,11 @@ def topic_edit(topic_id: int):
     form = TopicForm(obj=topic)
     if form.validate_on_submit():
         try:
-            services.topic_rename(topic, name=form.name.data, by=current_user)
+            services.topic_rename(topic, name=form.name.data, version=form.version.data, by=current_user)
+        except ConflictError as error:
+            db.session.rollback()
+            topic = db.get_or_404(Topic, topic_id)
+            keep_input_after_conflict(form, error, saved=row_values(form, topic), version=topic.version)
         except DomainError as error:
             db.session.rollback()
             apply_domain_error(form, error)

@@ -11,8 +11,9 @@ from datetime import date
 from sqlalchemy import select
 
 from tracker.activities.models import Activity, ActivityKind, ActivityStatus, Topic
-from tracker.core import audit
+from tracker.core import audit, locking
 from tracker.core.errors import DomainError
+from tracker.core.locking import check_version
 from tracker.core.parsing import parse_id
 from tracker.core.parsing import text_or_none as _text
 from tracker.countries.models import Country
@@ -153,11 +154,13 @@ def activity_create(*, data: dict, by) -> Activity:
     return activity
 
 
-def activity_update(activity: Activity, *, data: dict, by) -> Activity:
+def activity_update(activity: Activity, *, data: dict, version, by) -> Activity:
+    """Save an edit; `version` is the one the editor loaded (another save since then is a conflict)."""
+    check_version(activity, version, what="activity")
     values = _checked(data, current=activity)
     before = _values(activity)
     apply_values(activity, values)
-    db.session.flush()
+    locking.flush(what="activity")
     audit.record_update(
         entity_type="activity",
         entity_id=activity.id,
@@ -211,13 +214,14 @@ def topic_create(*, name: str, by) -> Topic:
     return topic
 
 
-def topic_rename(topic: Topic, *, name: str, by) -> Topic:
+def topic_rename(topic: Topic, *, name: str, version, by) -> Topic:
+    check_version(topic, version, what="topic")
     name = _topic_name(name)
     _check_unique(name, exclude_id=topic.id)
     if name != topic.name:
         before = topic.name
         topic.name = name
-        db.session.flush()
+        locking.flush(what="topic")
         audit.record(
             action="update",
             entity_type="topic",

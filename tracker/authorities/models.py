@@ -13,6 +13,7 @@ from sqlalchemy import CheckConstraint, Date, DateTime, ForeignKey, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from tracker.accounts.models import User
+from tracker.core.locking import Versioned
 from tracker.core.time import utcnow
 from tracker.countries.models import Country
 from tracker.db import Base, str_enum
@@ -73,7 +74,7 @@ def _value_has_source(field: str) -> CheckConstraint:
     )
 
 
-class Authority(Base):
+class Authority(Versioned, Base):
     """One authority a Party names for one article; a Party may name several per article."""
 
     __tablename__ = "authorities"
@@ -122,7 +123,7 @@ class Authority(Base):
         return f"<Authority {self.article} {self.name!r}>"
 
 
-class OfficialDeclaration(Base):
+class OfficialDeclaration(Versioned, Base):
     """An authority as the Party declared it to the Treaty Office for one article."""
 
     __tablename__ = "official_declarations"

@@ -5,6 +5,7 @@ from wtforms import DateField, SelectField, StringField, TextAreaField
 from wtforms.validators import URL, DataRequired, Length, Optional
 
 from tracker.core.forms import FilterForm, choices, none_if_blank, strip
+from tracker.core.locking import VersionField
 from tracker.countries.models import OrganisationKind, Status
 
 
@@ -24,3 +25,4 @@ class OrganisationForm(FlaskForm):
     kind = SelectField("Kind", choices=choices((k.value, k.label) for k in OrganisationKind))
     website = StringField("Website", validators=[Optional(), URL(), Length(max=300)], filters=[none_if_blank])
     notes = TextAreaField("Notes", validators=[Optional()], filters=[none_if_blank])
+    version = VersionField()

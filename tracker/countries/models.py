@@ -7,6 +7,7 @@ from sqlalchemy import Date, ForeignKey, String, Text, UniqueConstraint, and_, c
 from sqlalchemy.ext.hybrid import hybrid_method
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
+from tracker.core.locking import Versioned
 from tracker.db import Base, str_enum
 
 
@@ -162,7 +163,7 @@ class OrganisationKind(StrEnum):
         return self.value.replace("_", " ").capitalize().replace("Ngo", "NGO")
 
 
-class Organisation(Base):
+class Organisation(Versioned, Base):
     __tablename__ = "organisations"
 
     id: Mapped[int] = mapped_column(primary_key=True)

@@ -6,6 +6,7 @@ from flask_login import current_user
 from tracker.core.access import Role, access
 from tracker.core.errors import DomainError
 from tracker.core.forms import apply_domain_error, choices
+from tracker.core.locking import ConflictError, keep_input_after_conflict, row_values
 from tracker.core.pagination import page_number
 from tracker.countries import bp, queries, services
 from tracker.countries.forms import CountryFilterForm, OrganisationForm
@@ -83,7 +84,15 @@ def organisation_edit(organisation_id: int):
     form = OrganisationForm(obj=organisation)
     if form.validate_on_submit():
         try:
-            services.organisation_update(organisation, data=form.data, by=current_user)
+            services.organisation_update(
+                organisation, data=form.data, version=form.version.data, by=current_user
+            )
+        except ConflictError as error:
+            db.session.rollback()
+            organisation = db.get_or_404(Organisation, organisation_id)
+            keep_input_after_conflict(
+                form, error, saved=row_values(form, organisation), version=organisation.version
+            )
         except DomainError as error:
             db.session.rollback()
             apply_domain_error(form, error)

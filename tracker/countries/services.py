@@ -3,8 +3,9 @@
 import pycountry
 from sqlalchemy import select
 
-from tracker.core import audit
+from tracker.core import audit, locking
 from tracker.core.errors import DomainError
+from tracker.core.locking import check_version
 from tracker.countries.models import Country, Instrument, Organisation, TreatyMembership
 from tracker.countries.reference import read_memberships, read_regions
 from tracker.extensions import db
@@ -103,12 +104,13 @@ def organisation_create(*, data: dict, by) -> Organisation:
     return organisation
 
 
-def organisation_update(organisation: Organisation, *, data: dict, by) -> Organisation:
+def organisation_update(organisation: Organisation, *, data: dict, version, by) -> Organisation:
+    check_version(organisation, version, what="organisation")
     _check_unique_name(data["name"], exclude_id=organisation.id)
     before = _organisation_values(organisation)
     for field in ORGANISATION_FIELDS:
         setattr(organisation, field, data.get(field))
-    db.session.flush()
+    locking.flush(what="organisation")
     audit.record_update(
         entity_type="organisation",
         entity_id=organisation.id,

@@ -11,6 +11,7 @@ from sqlalchemy import CheckConstraint, Date, DateTime, ForeignKey, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from tracker.accounts.models import User
+from tracker.core.locking import Versioned
 from tracker.core.time import utcnow
 from tracker.countries.models import Country, Organisation
 from tracker.db import Base, str_enum
@@ -84,7 +85,7 @@ class ActionStatus(LabelledEnum):
 OUTSTANDING = (ActionStatus.OPEN, ActionStatus.IN_PROGRESS)
 
 
-class Event(Base):
+class Event(Versioned, Base):
     __tablename__ = "events"
     __table_args__ = (CheckConstraint("end_date >= start_date", name="dates_in_order"),)
 
@@ -144,7 +145,7 @@ class EventCountry(Base):
     country: Mapped[Country] = relationship()
 
 
-class Participant(Base):
+class Participant(Versioned, Base):
     __tablename__ = "participants"
     __table_args__ = (
         CheckConstraint(
@@ -192,7 +193,7 @@ class Contribution(Base):
     country: Mapped[Country] = relationship()
 
 
-class ActionItem(Base):
+class ActionItem(Versioned, Base):
     """A conclusion or decision of an event, followed up until it is done or dropped."""
 
     __tablename__ = "action_items"
