@@ -49,7 +49,7 @@ def test_editor_creates_and_edits_an_organisation(client, login_as):
     assert organisation.name == "Europol" and organisation.acronym is None
     response = client.post(
         f"/organisations/{organisation.id}/edit",
-        data={"name": "Europol", "acronym": "EUROPOL", "kind": "international_organisation"},
+        data={"name": "Europol", "acronym": "EUROPOL", "kind": "international_organisation", "version": 1},
     )
     assert response.status_code == 302
     db.session.refresh(organisation)
