@@ -20,7 +20,10 @@ def test_admin_adds_renames_retires_and_restores_topics(client, login_as):
 
     make.activity(topics=[topic])
     db.session.commit()
-    assert client.post(f"/admin/topics/{topic.id}", data={"name": "Request templates", "version": 1}).status_code == 302
+    assert (
+        client.post(f"/admin/topics/{topic.id}", data={"name": "Request templates", "version": 1}).status_code
+        == 302
+    )
     assert client.post(f"/admin/topics/{topic.id}/retire").status_code == 302
     db.session.expire_all()
     assert topic.name == "Request templates" and topic.retired
