@@ -1,4 +1,9 @@
-"""Eight concurrent clients against a real server on SQLite: no server error, no lost row, no lost edit."""
+"""Eight concurrent clients against a real server on SQLite: no server error, no lost row, no lost edit.
+
+Every client also edits the same contact point and the same activity as all the others, through the real
+forms: each save either goes through (and moves the row's version on by exactly one) or is refused as a
+conflict; none silently overwrites another (tracker/core/locking.py).
+"""
 
 import threading
 import time
@@ -6,7 +11,9 @@ from collections import Counter
 
 from sqlalchemy import func, select
 
+from tests.activities import factories as make_activity
 from tests.live import Browserless, form_values, live_app, migrate_and_load_demo, serving
+from tracker.activities.models import Activity
 from tracker.countries.models import Country
 from tracker.directory.models import ContactPoint
 from tracker.events.models import Event, Participant
@@ -26,17 +33,21 @@ def test_concurrent_writers_lose_nothing(tmp_path):
         event_id, own_ids, shared_id = event.id, [p.id for p in points[:CLIENTS]], points[CLIENTS].id
         shared_version = points[CLIENTS].version
         participants_before = db.session.scalar(select(func.count(Participant.id)))
+        activity = make_activity.activity(title="Shared activity", beneficiaries=("ECU",))
+        db.session.commit()
+        activity_id, activity_version = activity.id, activity.version
 
     statuses: Counter = Counter()
     added: list[str] = []
     own_last: dict[int, str] = {}
     shared_saved: list[str] = []
+    activity_saved: list[str] = []
     lock = threading.Lock()
 
-    def edit(client: Browserless, cp_id: int, unit: str) -> int:
-        _, page = client.get(f"/directory/{cp_id}/edit")
-        values = form_values(page) | {"unit": unit}
-        status, _ = client.post_form(f"/directory/{cp_id}/edit", values, form_path=f"/directory/{cp_id}/edit")
+    def edit(client: Browserless, path: str, field: str, value: str) -> int:
+        """Open the edit form, change one field, save: as an editor does, with the version loaded."""
+        _, page = client.get(path)
+        status, _ = client.post_form(path, form_values(page) | {field: value}, form_path=path)
         return status
 
     def work(index: int, base: str) -> None:
@@ -57,10 +68,13 @@ def test_concurrent_writers_lose_nothing(tmp_path):
                     "email": email,
                 },
             )
-            own_status = edit(client, own_ids[index], f"Unit {index}-{k}")
-            shared_status = edit(client, shared_id, f"Shared by {index}-{k}")
+            own_status = edit(client, f"/directory/{own_ids[index]}/edit", "unit", f"Unit {index}-{k}")
+            shared_status = edit(client, f"/directory/{shared_id}/edit", "unit", f"Shared by {index}-{k}")
+            activity_status = edit(client, f"/activities/{activity_id}/edit", "title", f"Title {index}-{k}")
             with lock:
-                statuses.update([status, own_status, shared_status])
+                statuses.update([status, own_status, shared_status, activity_status])
+                if activity_status == 302:
+                    activity_saved.append(f"Title {index}-{k}")
                 if status == 302:
                     added.append(email)
                 if own_status == 302:
@@ -87,7 +101,11 @@ def test_concurrent_writers_lose_nothing(tmp_path):
         assert shared.unit in shared_saved
         # optimistic locking: every acknowledged edit of the shared entry moved its version on by one
         assert shared.version == shared_version + len(shared_saved)
+        activity = db.session.get(Activity, activity_id)
+        assert activity_saved and activity.title in activity_saved
+        assert activity.version == activity_version + len(activity_saved), "an acknowledged save was lost"
     print(
         f"\n{sum(statuses.values())} writes by {CLIENTS} clients in {SECONDS:.0f} s: {dict(statuses)}; "
-        f"{len(added)} participants added, {len(shared_saved)} edits of the shared entry saved, 0 lost"
+        f"{len(added)} participants added, {len(shared_saved)} edits of the shared entry and "
+        f"{len(activity_saved)} of the shared activity saved, the others refused as conflicts; 0 lost"
     )
