@@ -4,7 +4,7 @@ from datetime import date
 
 from tests import factories
 from tests.events import factories as make
-from tracker.events import queries
+from tracker.events import attendance, queries
 from tracker.events.models import ActionStatus, AttendanceMode, EventKind, ParticipantRole
 from tracker.extensions import db
 
@@ -27,8 +27,8 @@ def test_counts_only_attended_non_secretariat_and_splits_parties_and_observers_o
         make.participant(event, None, organisation=unodc, attended=False)
     db.session.commit()
 
-    stats = queries.attendance_by_event([before.id, after.id])
-    assert stats[after.id] == queries.Attendance(
+    stats = attendance.attendance_by_event([before.id, after.id])
+    assert stats[after.id] == attendance.Attendance(
         delegates=5, in_person=4, online=1, countries=3, parties=2, observers=1, organisations=1
     )
     assert stats[before.id].parties == 1 and stats[before.id].observers == 2
@@ -43,12 +43,12 @@ def test_sentence_wording_for_small_and_empty_events(app):
     online = make.event(start_date=date(2024, 10, 18))
     make.participant(online, "FRA", mode=AttendanceMode.ONLINE)
     db.session.commit()
-    assert queries.attendance(empty.id).sentence == "No attendance recorded"
-    assert queries.attendance(empty.id).delegates == 0
-    assert queries.attendance(online.id).sentence == (
+    assert attendance.attendance(empty.id).sentence == "No attendance recorded"
+    assert attendance.attendance(empty.id).delegates == 0
+    assert attendance.attendance(online.id).sentence == (
         "1 delegate (all online), representing 1 country (1 Party)"
     )
-    assert queries.attendance(987654).delegates == 0
+    assert attendance.attendance(987654).delegates == 0
 
 
 def test_attendance_of_many_events_is_one_query(app, count_queries):
@@ -58,7 +58,7 @@ def test_attendance_of_many_events_is_one_query(app, count_queries):
     ids = [e.id for e in events]
     db.session.commit()
     with count_queries() as statements:
-        stats = queries.attendance_by_event(ids)
+        stats = attendance.attendance_by_event(ids)
     assert len(statements) == 1 and all(s.delegates == 1 for s in stats.values())
 
 
@@ -72,7 +72,7 @@ def test_meetings_between_and_the_annual_meeting_trend(app):
     make.event(title="Plenary", kind=EventKind.PLENARY, start_date=date(2024, 12, 11))
     db.session.commit()
 
-    meetings = queries.meetings_between(date(2024, 6, 21), date(2024, 12, 10))
+    meetings = attendance.meetings_between(date(2024, 6, 21), date(2024, 12, 10))
     assert [m.as_dict() for m in meetings] == [
         {
             "title": "AM 2024",
@@ -88,10 +88,10 @@ def test_meetings_between_and_the_annual_meeting_trend(app):
         }
     ]
     kinds = (EventKind.WORKSHOP,)
-    assert [m.title for m in queries.meetings_between(date(2024, 1, 1), date(2024, 12, 31), kinds)] == [
+    assert [m.title for m in attendance.meetings_between(date(2024, 1, 1), date(2024, 12, 31), kinds)] == [
         "A workshop"
     ]
-    assert queries.annual_meeting_trend() == [(2023, "AM 2023", 0, 1), (2024, "AM 2024", 2, 0)]
+    assert attendance.annual_meeting_trend() == [(2023, "AM 2023", 0, 1), (2024, "AM 2024", 2, 0)]
 
 
 def test_action_item_counts_and_open_items_across_events(app):

@@ -5,7 +5,7 @@ from datetime import date
 from sqlalchemy import func, select
 
 from tracker.demo import load_demo
-from tracker.events import queries
+from tracker.events import attendance
 from tracker.events.models import ActionItem, Contribution, Event, EventKind, Participant
 from tracker.extensions import db
 
@@ -28,11 +28,11 @@ def test_demo_annual_meeting_shows_the_seed_sentence_and_is_idempotent(app):
     meeting = db.session.scalar(
         select(Event).where(Event.kind == EventKind.ANNUAL_MEETING, Event.start_date == date(2024, 10, 18))
     )
-    attendance = queries.attendance(meeting.id)
-    assert attendance.sentence == SEED_SENTENCE
+    totals = attendance.attendance(meeting.id)
+    assert totals.sentence == SEED_SENTENCE
     assert meeting.host_country.iso3 == "NLD" and "Europol" in meeting.place
     # secretariat staff and people who did not attend are recorded, and not counted
-    assert len(meeting.participants) > attendance.delegates
+    assert len(meeting.participants) > totals.delegates
 
     contributions = {(c.kind.value, c.country.iso3) for c in meeting.contributions}
     assert contributions == {
@@ -49,7 +49,7 @@ def test_demo_annual_meeting_shows_the_seed_sentence_and_is_idempotent(app):
     assert all(p.email is None or p.email.endswith("@example.org") for p in meeting.participants)
 
     # the report's period holds that one meeting; the plenary and the study visit are there too
-    meetings = queries.meetings_between(date(2024, 6, 21), date(2024, 12, 10))
+    meetings = attendance.meetings_between(date(2024, 6, 21), date(2024, 12, 10))
     assert [(m.date, m.attendance.delegates) for m in meetings] == [(date(2024, 10, 18), 94)]
     plenary = db.session.scalar(select(Event).where(Event.kind == EventKind.PLENARY))
     assert (plenary.start_date, plenary.end_date) == (date(2024, 6, 18), date(2024, 6, 20))
@@ -60,7 +60,7 @@ def test_demo_annual_meeting_shows_the_seed_sentence_and_is_idempotent(app):
     assert date(2024, 6, 21) <= visit.start_date <= visit.end_date <= date(2024, 12, 10)
 
     # three earlier annual meetings, smaller, give the trend its history
-    trend = queries.annual_meeting_trend()
+    trend = attendance.annual_meeting_trend()
     assert [point.year for point in trend] == [2021, 2022, 2023, 2024]
     assert [p.in_person + p.online for p in trend] == [52, 64, 79, 94]
 

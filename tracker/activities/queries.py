@@ -22,6 +22,7 @@ from tracker.activities.models import (
 )
 from tracker.core.parsing import valid_ids
 from tracker.countries.models import Country
+from tracker.events import attendance as event_attendance
 from tracker.events import queries as event_queries
 from tracker.events.models import CountryRole, Event, EventKind
 from tracker.extensions import db
@@ -295,7 +296,7 @@ class TimelineEntry:
     contributed: bool = False
     topics: tuple[str, ...] = ()
     events: tuple[Event, ...] = ()  # the events the activity is linked to
-    event_row: event_queries.CountryEventRow | None = None  # or: an event the country took part in
+    event_row: event_attendance.CountryEventRow | None = None  # or: an event the country took part in
 
     @property
     def sort_key(self):
@@ -351,7 +352,8 @@ def country_timeline(country_id: int) -> list[TimelineEntry]:
     fixed number of queries (the activities' three, and the events section's)."""
     entries = country_activities(country_id)
     entries += [
-        TimelineEntry(row.event.start_date, event_row=row) for row in event_queries.country_events(country_id)
+        TimelineEntry(row.event.start_date, event_row=row)
+        for row in event_attendance.country_events(country_id)
     ]
     return sorted(entries, key=lambda e: e.sort_key, reverse=True)
 

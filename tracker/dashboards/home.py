@@ -14,6 +14,7 @@ from tracker.countries import queries as country_queries
 from tracker.countries.models import Status
 from tracker.dashboards.charts import Chart, bar_chart, cumulative_line_chart, stacked_bar_chart, world_map
 from tracker.directory import queries as directory_queries
+from tracker.events import attendance as event_attendance
 from tracker.events import queries as event_queries
 
 
@@ -125,7 +126,7 @@ def home_dashboard(day: date) -> Dashboard:
             categories=[MAP_PARTY_WITH, MAP_PARTY_WITHOUT, Status.SIGNATORY.label, Status.OBSERVER.label],
         )
     )
-    trend = event_queries.annual_meeting_trend()
+    trend = event_attendance.annual_meeting_trend()
     dashboard.charts.append(
         stacked_bar_chart(
             "annual-meeting-attendance",

@@ -2,17 +2,17 @@
 (one row per delegation, for sharing)."""
 
 from tracker.core.spreadsheets import Column, Sheet
-from tracker.events import queries
+from tracker.events import attendance
 from tracker.events.models import Event, Participant
 
 
 def _delegation_sheet(
-    event: Event, rows: list[queries.DelegationRow], attendance: queries.Attendance
+    event: Event, rows: list[attendance.DelegationRow], totals: attendance.Attendance
 ) -> Sheet:
     shared = [row for row in rows if row.delegates]
     sheet = Sheet(
         title="Delegations",
-        heading=f"{event.title}, {event.dates}: {attendance.sentence}",
+        heading=f"{event.title}, {event.dates}: {totals.sentence}",
         columns=[
             Column("Delegation", 40),
             Column("Code", 10),
@@ -23,32 +23,30 @@ def _delegation_sheet(
         ],
     )
     sheet.rows = [[r.name, r.code, r.status_label, r.in_person, r.online, r.delegates] for r in shared]
-    sheet.rows.append(
-        ["Total", None, attendance.sentence, attendance.in_person, attendance.online, attendance.delegates]
-    )
+    sheet.rows.append(["Total", None, totals.sentence, totals.in_person, totals.online, totals.delegates])
     return sheet
 
 
-def _summary_sheet(attendance: queries.Attendance) -> Sheet:
+def _summary_sheet(totals: attendance.Attendance) -> Sheet:
     figures = [
-        ("Delegates", attendance.delegates),
-        ("In person", attendance.in_person),
-        ("Online", attendance.online),
-        ("Countries represented", attendance.countries),
-        ("of which Parties", attendance.parties),
-        ("of which Observers", attendance.observers),
-        ("International organisations represented", attendance.organisations),
+        ("Delegates", totals.delegates),
+        ("In person", totals.in_person),
+        ("Online", totals.online),
+        ("Countries represented", totals.countries),
+        ("of which Parties", totals.parties),
+        ("of which Observers", totals.observers),
+        ("International organisations represented", totals.organisations),
     ]
     return Sheet(
         title="Summary",
         columns=[Column("Figure", 40), Column("Value", 12)],
-        rows=[list(pair) for pair in figures] + [["Sentence", attendance.sentence]],
+        rows=[list(pair) for pair in figures] + [["Sentence", totals.sentence]],
     )
 
 
 def aggregate_sheets(event: Event) -> list[Sheet]:
-    attendance = queries.attendance(event.id)
-    return [_delegation_sheet(event, queries.delegations(event), attendance), _summary_sheet(attendance)]
+    totals = attendance.attendance(event.id)
+    return [_delegation_sheet(event, attendance.delegations(event), totals), _summary_sheet(totals)]
 
 
 def personal_sheets(event: Event, participants: list[Participant]) -> list[Sheet]:

@@ -24,7 +24,7 @@ from tracker.core.parsing import parse_id
 from tracker.core.validation import normalise_email
 from tracker.countries.matching import match_country, normalise
 from tracker.countries.models import Country, Organisation
-from tracker.events import services
+from tracker.events import participants
 from tracker.events.models import AttendanceMode, Event, EventFormat, Participant, ParticipantRole
 from tracker.extensions import db
 
@@ -296,7 +296,7 @@ class ParticipantImporter(Importer):
             ):
                 if email:
                     existing_emails.add(email)
-                if key := services.name_key(name):
+                if key := participants.name_key(name):
                     existing_names.add((key, country_id, organisation_id))
         seen_emails: dict[str, int] = {}
         seen_names: dict[tuple, int] = {}
@@ -312,7 +312,7 @@ class ParticipantImporter(Importer):
                 elif email in seen_emails:
                     errors.append(RowError(number, "E-mail", f"the same e-mail as row {seen_emails[email]}"))
                 seen_emails.setdefault(email, number)
-            if key := services.name_key(values["name"]):
+            if key := participants.name_key(values["name"]):
                 name_key = (key, values["country_id"], values["organisation_id"])
                 if name_key in existing_names:
                     errors.append(
@@ -335,7 +335,7 @@ class ParticipantImporter(Importer):
         if self.event is None:
             raise DomainError("The event these participants belong to no longer exists.")
         rows = [item.values for item in items if isinstance(item, Parsed)]
-        return services.participants_add_many(self.event, rows=rows, by=self.by)
+        return participants.participants_add_many(self.event, rows=rows, by=self.by)
 
     # -- preview --------------------------------------------------------------------------------------
     def preview(self, item):

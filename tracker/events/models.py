@@ -1,7 +1,7 @@
 """Events of the network (meetings, plenaries, workshops, study visits...) and who took part.
 
 A participant represents exactly one country or one organisation; the rule is a CHECK constraint here and
-a field error in the services. Attendance statistics are computed from these rows in `queries.py`.
+a field error in `participants.py`. Attendance statistics are computed from these rows in `attendance.py`.
 """
 
 from datetime import date, datetime
@@ -213,10 +213,6 @@ class ActionItem(Versioned, Base):
         passive_deletes=True,
         order_by="(ActionItemNote.noted_on, ActionItemNote.id)",
     )
-
-    @property
-    def outstanding(self) -> bool:
-        return self.status in OUTSTANDING
 
 
 class ActionItemNote(Base):

@@ -1,12 +1,12 @@
 """The country page's "Events" section: the events a country took part in, and its contributions."""
 
 from tracker.countries.profile import register_section
-from tracker.events import queries
+from tracker.events import attendance, queries
 
 
 def _load(country, day, params) -> dict:
     return {
-        "events": queries.country_events(country.id),
+        "events": attendance.country_events(country.id),
         "contributions": queries.country_contributions(country.id),
         "open_action_items": queries.country_open_action_items(country.id),
     }

@@ -8,7 +8,7 @@ from tracker.core.forms import apply_domain_error, choices
 from tracker.core.pagination import page_number
 from tracker.core.spreadsheets import download
 from tracker.countries.queries import country_by_iso3, country_choices
-from tracker.events import bp, exports, queries, services
+from tracker.events import action_items, attendance, bp, exports, participants, queries, services
 from tracker.events.forms import (
     ActionFilterForm,
     ActionItemForm,
@@ -54,7 +54,7 @@ def event_list():
         "events/list.html",
         form=form,
         pagination=pagination,
-        attendance=queries.attendance_by_event(e.id for e in pagination.items),
+        attendance=attendance.attendance_by_event(e.id for e in pagination.items),
         years=queries.event_years(),
         filters={"kind": kind.value if kind else "", "year": year or "", "country": form.country.data or ""},
     )
@@ -94,8 +94,8 @@ def event_detail(event_id: int):
     return render_template(
         "events/detail.html",
         event=event,
-        attendance=queries.attendance(event.id),
-        delegations=queries.delegations(event),
+        attendance=attendance.attendance(event.id),
+        delegations=attendance.delegations(event),
         participants=queries.participants_of(event.id) if personal else None,
         contributions=queries.contributions_of(event.id),
         action_items=queries.action_items_of(event.id),
@@ -148,7 +148,7 @@ def participant_create(event_id: int):
     form = _participant_form()
     if form.validate_on_submit():
         try:
-            services.participant_add(event, data=form.data, by=current_user)
+            participants.participant_add(event, data=form.data, by=current_user)
         except DomainError as error:
             db.session.rollback()
             apply_domain_error(form, error)
@@ -168,7 +168,7 @@ def participant_edit(participant_id: int):
     form = _participant_form(participant)
     if form.validate_on_submit():
         try:
-            services.participant_update(participant, data=form.data, by=current_user)
+            participants.participant_update(participant, data=form.data, by=current_user)
         except DomainError as error:
             db.session.rollback()
             apply_domain_error(form, error)
@@ -188,7 +188,7 @@ def participant_edit(participant_id: int):
 def participant_delete(participant_id: int):
     participant = db.get_or_404(Participant, participant_id)
     event_id = participant.event_id
-    services.participant_delete(participant, by=current_user)
+    participants.participant_delete(participant, by=current_user)
     db.session.commit()
     flash("Participant removed.", "info")
     return redirect(url_for("events.event_detail", event_id=event_id, _anchor="participants"))
@@ -289,7 +289,7 @@ def action_item_create(event_id: int):
     form = ActionItemForm()
     if form.validate_on_submit():
         try:
-            services.action_item_add(event, data=form.data, by=current_user)
+            action_items.action_item_add(event, data=form.data, by=current_user)
         except DomainError as error:
             db.session.rollback()
             apply_domain_error(form, error)
@@ -313,7 +313,7 @@ def action_item_edit(action_item_id: int):
     form = ActionItemForm(obj=item)
     if form.validate_on_submit():
         try:
-            services.action_item_update(item, data=form.data, by=current_user)
+            action_items.action_item_update(item, data=form.data, by=current_user)
         except DomainError as error:
             db.session.rollback()
             apply_domain_error(form, error)
@@ -331,7 +331,7 @@ def action_item_note(action_item_id: int):
     note_form = ActionNoteForm()
     if note_form.validate_on_submit():
         try:
-            services.action_item_note_add(item, data=note_form.data, by=current_user)
+            action_items.action_item_note_add(item, data=note_form.data, by=current_user)
         except DomainError as error:
             db.session.rollback()
             apply_domain_error(note_form, error)
@@ -347,7 +347,7 @@ def action_item_note(action_item_id: int):
 def action_item_delete(action_item_id: int):
     item = db.get_or_404(ActionItem, action_item_id)
     event_id = item.event_id
-    services.action_item_delete(item, by=current_user)
+    action_items.action_item_delete(item, by=current_user)
     db.session.commit()
     flash("Action item removed.", "info")
     return redirect(url_for("events.event_detail", event_id=event_id, _anchor="action-items"))

@@ -10,6 +10,7 @@ from tracker.authorities import queries as authority_queries
 from tracker.countries import queries as country_queries
 from tracker.countries.models import Status
 from tracker.directory import queries as directory_queries
+from tracker.events import attendance as event_attendance
 from tracker.events import queries as event_queries
 from tracker.events.models import ContributionKind, EventKind
 from tracker.reports.model import ActivityLine, MeetingFigures, PlenaryReport
@@ -43,7 +44,7 @@ def parse_period(start: str | None, end: str | None, today: date) -> tuple[date,
 
 
 def _meetings(start: date, end: date) -> list[MeetingFigures]:
-    meetings = event_queries.meetings_between(start, end)
+    meetings = event_attendance.meetings_between(start, end)
     ids = [m.event_id for m in meetings]
     contributions = event_queries.contributions_for_events(ids)
     items = event_queries.action_items_for_events(ids)
