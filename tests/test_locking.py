@@ -13,6 +13,7 @@ from sqlalchemy import func, select
 
 from tests import factories
 from tests.activities import factories as make_activity
+from tests.events import factories as make_event
 from tracker.core.audit import AuditEvent
 from tracker.extensions import db
 
@@ -50,6 +51,37 @@ CASES = {
         url=lambda row: f"/admin/topics/{row.id}",
         form=lambda row: {},
         field="name",
+    ),
+    "event": Case(
+        "editor",
+        make=lambda: make_event.event(title="Annual meeting", place="The Hague"),
+        url=lambda row: f"/events/{row.id}/edit",
+        form=lambda row: {
+            "kind": row.kind.value,
+            "start_date": row.start_date.isoformat(),
+            "format": row.format.value,
+            "title": row.title,
+        },
+        field="place",
+    ),
+    "participant": Case(
+        "editor",
+        make=lambda: make_event.participant(make_event.event(), name="A. Delegate"),
+        url=lambda row: f"/participants/{row.id}/edit",
+        form=lambda row: {
+            "country_id": str(row.country_id),
+            "role": row.role.value,
+            "mode": row.mode.value,
+            "attended": "y",
+        },
+        field="name",
+    ),
+    "action item": Case(
+        "editor",
+        make=lambda: make_event.action_item(make_event.event()),
+        url=lambda row: f"/action-items/{row.id}/edit",
+        form=lambda row: {"title": row.title, "status": row.status.value},
+        field="owner",
     ),
     "organisation": Case(
         "editor",

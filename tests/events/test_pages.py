@@ -53,7 +53,8 @@ def test_editor_creates_and_edits_an_event_with_countries_in_roles(client, login
     }
     response = client.post(
         f"/events/{event.id}/edit",
-        data=EVENT | {"title": "Annual meeting 2024", "host_country_id": country_id("FRA")},
+        data=EVENT
+        | {"title": "Annual meeting 2024", "host_country_id": country_id("FRA"), "version": event.version},
     )
     assert response.status_code == 302
     db.session.expire_all()
@@ -153,6 +154,7 @@ def test_participant_add_edit_remove_and_the_one_delegation_rule(client, login_a
         "name": "Ana Costa",
         "mode": "online",
         "email": "",
+        "version": participant.version,
     }
     assert client.post(f"/participants/{participant.id}/edit", data=edit).status_code == 302
     db.session.refresh(participant)
@@ -315,7 +317,7 @@ def test_action_items_with_dated_follow_up_and_the_list_across_events(client, lo
 
     body = client.get("/action-items/").get_data(as_text=True)
     assert "Migrate to CYBOX" in body and "Platform chosen" in body and "In progress: 1" in body
-    client.post(f"/action-items/{item.id}/edit", data=data | {"status": "done"})
+    client.post(f"/action-items/{item.id}/edit", data=data | {"status": "done", "version": item.version})
     assert "Migrate to CYBOX" not in client.get("/action-items/").get_data(as_text=True)
     assert "Migrate to CYBOX" in client.get("/action-items/?status=done").get_data(as_text=True)
     assert client.post(f"/action-items/{item.id}/delete").status_code == 302

@@ -1,6 +1,6 @@
 """Eight concurrent clients against a real server on SQLite: no server error, no lost row, no lost edit.
 
-Every client also edits the same contact point and the same activity as all the others, through the real
+Every client also edits the same contact point, activity and event as all the others, through the real
 forms: each save either goes through (and moves the row's version on by exactly one) or is refused as a
 conflict; none silently overwrites another (tracker/core/locking.py).
 """
@@ -12,6 +12,7 @@ from collections import Counter
 from sqlalchemy import func, select
 
 from tests.activities import factories as make_activity
+from tests.events import factories as make_event
 from tests.live import Browserless, form_values, live_app, migrate_and_load_demo, serving
 from tracker.activities.models import Activity
 from tracker.countries.models import Country
@@ -34,14 +35,17 @@ def test_concurrent_writers_lose_nothing(tmp_path):
         shared_version = points[CLIENTS].version
         participants_before = db.session.scalar(select(func.count(Participant.id)))
         activity = make_activity.activity(title="Shared activity", beneficiaries=("ECU",))
+        shared_event = make_event.event(title="Shared event", place="Strasbourg")
         db.session.commit()
         activity_id, activity_version = activity.id, activity.version
+        shared_event_id, shared_event_version = shared_event.id, shared_event.version
 
     statuses: Counter = Counter()
     added: list[str] = []
     own_last: dict[int, str] = {}
     shared_saved: list[str] = []
     activity_saved: list[str] = []
+    event_saved: list[str] = []
     lock = threading.Lock()
 
     def edit(client: Browserless, path: str, field: str, value: str) -> int:
@@ -71,8 +75,11 @@ def test_concurrent_writers_lose_nothing(tmp_path):
             own_status = edit(client, f"/directory/{own_ids[index]}/edit", "unit", f"Unit {index}-{k}")
             shared_status = edit(client, f"/directory/{shared_id}/edit", "unit", f"Shared by {index}-{k}")
             activity_status = edit(client, f"/activities/{activity_id}/edit", "title", f"Title {index}-{k}")
+            event_status = edit(client, f"/events/{shared_event_id}/edit", "place", f"Place {index}-{k}")
             with lock:
-                statuses.update([status, own_status, shared_status, activity_status])
+                statuses.update([status, own_status, shared_status, activity_status, event_status])
+                if event_status == 302:
+                    event_saved.append(f"Place {index}-{k}")
                 if activity_status == 302:
                     activity_saved.append(f"Title {index}-{k}")
                 if status == 302:
@@ -104,8 +111,14 @@ def test_concurrent_writers_lose_nothing(tmp_path):
         activity = db.session.get(Activity, activity_id)
         assert activity_saved and activity.title in activity_saved
         assert activity.version == activity_version + len(activity_saved), "an acknowledged save was lost"
+        shared_event = db.session.get(Event, shared_event_id)
+        assert event_saved and shared_event.place in event_saved
+        assert shared_event.version == shared_event_version + len(event_saved), (
+            "an acknowledged save was lost"
+        )
     print(
         f"\n{sum(statuses.values())} writes by {CLIENTS} clients in {SECONDS:.0f} s: {dict(statuses)}; "
         f"{len(added)} participants added, {len(shared_saved)} edits of the shared entry and "
-        f"{len(activity_saved)} of the shared activity saved, the others refused as conflicts; 0 lost"
+        f"{len(activity_saved)} of the shared activity and {len(event_saved)} of the shared event saved, "
+        "the others refused as conflicts; 0 lost"
     )

@@ -4,7 +4,7 @@ from datetime import UTC, datetime
 from functools import lru_cache
 
 from flask import current_app
-from sqlalchemy import func, select
+from sqlalchemy import func, select, update
 
 from tracker.accounts.models import User
 from tracker.accounts.passwords import hash_password, password_problem, verify_password
@@ -47,25 +47,35 @@ def authenticate(email: str, password: str) -> User | None:
     if _aware(user.locked_until) and _aware(user.locked_until) > now:
         return None
     if not verify_password(user.password_hash, password):
-        user.failed_logins += 1
-        if user.failed_logins >= current_app.config["LOGIN_MAX_FAILURES"]:
-            user.locked_until = now + current_app.config["LOGIN_LOCKOUT"]
-            user.failed_logins = 0
+        failures = user.failed_logins + 1
+        locked = failures >= current_app.config["LOGIN_MAX_FAILURES"]
+        _bookkeep(
+            user,
+            failed_logins=0 if locked else failures,
+            locked_until=now + current_app.config["LOGIN_LOCKOUT"] if locked else user.locked_until,
+        )
+        if locked:
             audit.record(
                 action="lock",
                 entity_type="user",
                 entity_id=user.id,
                 summary=f"Account {user.email} locked after repeated failed logins",
             )
-        db.session.flush()
         return None
     if not user.active:
         return None
-    user.failed_logins = 0
-    user.locked_until = None
-    user.last_login_at = now
-    db.session.flush()
+    _bookkeep(user, failed_logins=0, locked_until=None, last_login_at=now)
     return user
+
+
+def _bookkeep(user: User, **values) -> None:
+    """Log-in bookkeeping as a plain UPDATE: it neither checks nor moves the row's version, so a log-in
+    never turns an administrator's open edit of the account into a conflict, and two log-ins at once
+    never fail on each other (tracker/core/locking.py)."""
+    db.session.execute(
+        update(User).where(User.id == user.id).values(**values),
+        execution_options={"synchronize_session": "fetch"},
+    )
 
 
 def _active_admins() -> int:

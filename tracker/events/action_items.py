@@ -3,8 +3,9 @@ flush; callers commit."""
 
 from datetime import date
 
-from tracker.core import audit
+from tracker.core import audit, locking
 from tracker.core.errors import DomainError
+from tracker.core.locking import check_version
 from tracker.core.parsing import text_or_none
 from tracker.events.models import ActionItem, ActionItemNote, ActionStatus, Event
 from tracker.extensions import db
@@ -41,10 +42,11 @@ def action_item_add(event: Event, *, data: dict, by) -> ActionItem:
     return item
 
 
-def action_item_update(item: ActionItem, *, data: dict, by) -> ActionItem:
+def action_item_update(item: ActionItem, *, data: dict, version, by) -> ActionItem:
+    check_version(item, version, what="action item")
     before = _action_values(item)
     _apply_action(item, data)
-    db.session.flush()
+    locking.flush(what="action item")
     audit.record_update(
         entity_type="action_item",
         entity_id=item.id,

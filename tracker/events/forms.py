@@ -13,6 +13,7 @@ from wtforms import (
 from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, Optional
 
 from tracker.core.forms import EmailAddress, FilterForm, choices, none_if_blank, strip
+from tracker.core.locking import VersionField
 from tracker.events.models import (
     ActionStatus,
     AttendanceMode,
@@ -61,6 +62,7 @@ class EventForm(FlaskForm):
         "Other participating countries", choices=[], validators=[Optional()]
     )
     notes = TextAreaField("Notes (topics, agenda, outcome)", validators=[Optional()], filters=[none_if_blank])
+    version = VersionField()
 
     def set_country_choices(self, countries: list[tuple[int, str]]) -> None:
         options = choices(countries)
@@ -91,6 +93,8 @@ class ParticipantForm(FlaskForm):
         "Institution", validators=[Optional(), Length(max=200)], filters=[none_if_blank]
     )
 
+    version = VersionField()
+
     def set_choices(self, countries: list[tuple[int, str]], organisations: list[tuple[int, str]]) -> None:
         self.country_id.choices = choices([("", "— none —")] + countries)
         self.organisation_id.choices = choices([("", "— none —")] + organisations)
@@ -107,6 +111,7 @@ class ActionItemForm(FlaskForm):
     owner = StringField("Owner", validators=[Optional(), Length(max=200)], filters=[none_if_blank])
     status = SelectField("Status", choices=_labelled(ActionStatus), default=ActionStatus.OPEN.value)
     due_date = DateField("Due date", validators=[Optional()])
+    version = VersionField()
 
 
 class ActionNoteForm(FlaskForm):

@@ -6,8 +6,9 @@ and by name within a delegation); the participant importer checks its rows with 
 
 from sqlalchemy import select
 
-from tracker.core import audit
+from tracker.core import audit, locking
 from tracker.core.errors import DomainError
+from tracker.core.locking import check_version
 from tracker.core.parsing import text_or_none
 from tracker.countries.matching import normalise
 from tracker.countries.models import Country, Organisation
@@ -110,13 +111,14 @@ def participant_add(event: Event, *, data: dict, by) -> Participant:
     return participant
 
 
-def participant_update(participant: Participant, *, data: dict, by) -> Participant:
+def participant_update(participant: Participant, *, data: dict, version, by) -> Participant:
+    check_version(participant, version, what="participant")
     values = _participant_data(data)
     _check_not_duplicate(participant.event, values, exclude_id=participant.id)
     before = _participant_values(participant)
     for field, value in values.items():
         setattr(participant, field, value)
-    db.session.flush()
+    locking.flush(what="participant")
     audit.record_update(
         entity_type="participant",
         entity_id=participant.id,

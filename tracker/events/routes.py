@@ -5,6 +5,7 @@ from tracker.core import audit
 from tracker.core.access import Role, access, has_role
 from tracker.core.errors import DomainError
 from tracker.core.forms import apply_domain_error, choices
+from tracker.core.locking import ConflictError, keep_input_after_conflict, row_values
 from tracker.core.pagination import page_number
 from tracker.core.spreadsheets import download
 from tracker.countries.queries import country_by_iso3, country_choices
@@ -61,11 +62,8 @@ def event_list():
 
 
 def _event_form(event: Event | None = None) -> EventForm:
-    form = EventForm(obj=event)
+    form = EventForm(data=services.event_form_data(event) if event is not None else None)
     form.set_country_choices(country_choices())
-    if event is not None and request.method == "GET":
-        for role, field in services.ROLE_FIELDS.items():
-            getattr(form, field).data = [str(ec.country_id) for ec in event.countries if ec.role == role]
     return form
 
 
@@ -110,7 +108,13 @@ def event_edit(event_id: int):
     form = _event_form(event)
     if form.validate_on_submit():
         try:
-            services.event_update(event, data=form.data, by=current_user)
+            services.event_update(event, data=form.data, version=form.version.data, by=current_user)
+        except ConflictError as error:
+            db.session.rollback()
+            event = queries.event_for_page(event_id)
+            keep_input_after_conflict(
+                form, error, saved=services.event_form_data(event), version=event.version
+            )
         except DomainError as error:
             db.session.rollback()
             apply_domain_error(form, error)
@@ -168,7 +172,15 @@ def participant_edit(participant_id: int):
     form = _participant_form(participant)
     if form.validate_on_submit():
         try:
-            participants.participant_update(participant, data=form.data, by=current_user)
+            participants.participant_update(
+                participant, data=form.data, version=form.version.data, by=current_user
+            )
+        except ConflictError as error:
+            db.session.rollback()
+            participant = db.get_or_404(Participant, participant_id)
+            keep_input_after_conflict(
+                form, error, saved=row_values(form, participant), version=participant.version
+            )
         except DomainError as error:
             db.session.rollback()
             apply_domain_error(form, error)
@@ -313,7 +325,11 @@ def action_item_edit(action_item_id: int):
     form = ActionItemForm(obj=item)
     if form.validate_on_submit():
         try:
-            action_items.action_item_update(item, data=form.data, by=current_user)
+            action_items.action_item_update(item, data=form.data, version=form.version.data, by=current_user)
+        except ConflictError as error:
+            db.session.rollback()
+            item = db.get_or_404(ActionItem, action_item_id)
+            keep_input_after_conflict(form, error, saved=row_values(form, item), version=item.version)
         except DomainError as error:
             db.session.rollback()
             apply_domain_error(form, error)

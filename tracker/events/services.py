@@ -7,8 +7,9 @@ a visiting and a host country; a country has one role in an event. Participants 
 
 from sqlalchemy import select
 
-from tracker.core import audit
+from tracker.core import audit, locking
 from tracker.core.errors import DomainError
+from tracker.core.locking import check_version
 from tracker.core.parsing import parse_id
 from tracker.countries.models import Country
 from tracker.events.models import (
@@ -138,11 +139,23 @@ def event_create(*, data: dict, by) -> Event:
     return event
 
 
-def event_update(event: Event, *, data: dict, by) -> Event:
+def event_form_data(event: Event) -> dict:
+    """The event in the shape `event_create`/`event_update` accept (the form's): what an edit starts from,
+    and what a conflict compares the editor's input with."""
+    data = {field: getattr(event, field) for field in EVENT_FIELDS}
+    data |= {"host_country_id": event.host_country_id, "version": event.version}
+    for role, field in ROLE_FIELDS.items():
+        data[field] = [str(ec.country_id) for ec in event.countries if ec.role == role]
+    return data
+
+
+def event_update(event: Event, *, data: dict, version, by) -> Event:
+    """Save an edit; `version` is the one the editor loaded (another save since then is a conflict)."""
+    check_version(event, version, what="event")
     roles = _check_event(data)
     before = _event_values(event)
     _apply_event(event, data, roles)
-    db.session.flush()
+    locking.flush(what="event")
     audit.record_update(
         entity_type="event",
         entity_id=event.id,
