@@ -87,6 +87,45 @@ def test_every_bad_field_is_reported_at_once(client, login_as):
     assert body.count('class="invalid-feedback"') == 3
 
 
+def test_each_refusal_is_shown_on_its_own_field_with_the_input_kept(client, login_as):
+    login_as("editor")
+    data = form_data(country_id="0", phone="call me", email="", languages="eng, zz", valid_to="2023-12-31")
+    body = client.post("/directory/new", data=data).get_data(as_text=True)
+    expected = {
+        "country_id": "Choose the country that designated this contact point.",
+        "phone": "is not a phone number",
+        "languages": "Not an ISO 639 language code or name: zz.",
+        "valid_to": "cannot end before it starts",
+    }
+    for field, message in expected.items():
+        error = body.split(f'id="{field}-error" class="invalid-feedback">', 1)[1].split("</div>", 1)[0]
+        assert message in error, field
+    assert body.count('class="invalid-feedback"') == len(expected)
+    assert 'value="call me"' in body and 'value="eng, zz"' in body  # the user's input stays
+    assert entries() == 0
+
+
+def test_the_form_parses_and_the_service_judges_the_values(app):
+    """One check per save: the form accepts a well-formed but wrong entry; the service refuses it, naming
+    every field at once."""
+    from werkzeug.datastructures import MultiDict
+
+    from tracker.directory.forms import ContactPointForm
+
+    with app.test_request_context(method="POST", data=form_data(phone="x", email="y")):
+        form = ContactPointForm(MultiDict(form_data(phone="x", email="y")), meta={"csrf": False})
+        form.country_id.choices = [(factories.country("ALB").id, "Albania")]
+        assert form.validate(), form.errors
+        with pytest.raises(services.EntryInvalid) as refused:
+            services.contact_point_create(data=form.data, by=None)
+    assert [(p.field, str(p)[:14]) for p in refused.value.problems] == [
+        ("phone", "“x” is not a p"),
+        ("email", "Not a valid e-"),
+    ]
+    assert refused.value.field == "phone"
+    assert entries() == 0
+
+
 def test_a_second_identical_entry_is_refused(client, login_as):
     login_as("editor")
     assert client.post("/directory/new", data=form_data()).status_code == 302

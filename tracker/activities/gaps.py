@@ -3,9 +3,8 @@
 Three lists, as of a day:
 1. Parties and observer States (signatories and States invited to accede) that received support (were a
    beneficiary of an ongoing or completed activity that started on or before the day) but have no
-   current contact point. Contact points belong to the directory feature: its
-   `tracker.directory.queries.countries_with_current_contact_point(day) -> set[int]` is imported when the
-   directory is installed; without it the list is not computed and the page says so.
+   current contact point. Contact points belong to the directory: the gap view asks it, in the same SQL,
+   whether a country has one (`directory.queries.has_current_contact_point`, a correlated EXISTS).
 2. Parties whose instrument was deposited within the two years up to the day with no support activity.
 3. States invited to accede (status observer on the day) with no support activity.
 
@@ -14,8 +13,6 @@ the whole network, not one country. For lists 2 and 3 any activity that is not c
 ones included: the gap is then being addressed.
 """
 
-import importlib
-from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 
@@ -30,21 +27,10 @@ from tracker.activities.models import (
 )
 from tracker.countries.models import Country, Instrument, Status, TreatyMembership
 from tracker.countries.queries import outer_join_membership, status_column
+from tracker.directory.queries import has_current_contact_point
 from tracker.extensions import db
 
-CONTACT_POINT_MODULE = "tracker.directory.queries"
 NETWORK_STATUSES = (Status.PARTY, Status.SIGNATORY, Status.OBSERVER)
-
-
-def contact_point_lookup() -> Callable[[date], set[int]] | None:
-    """The directory's `countries_with_current_contact_point`, or None while no directory is installed."""
-    try:
-        module = importlib.import_module(CONTACT_POINT_MODULE)
-    except ModuleNotFoundError as error:
-        if error.name in ("tracker.directory", CONTACT_POINT_MODULE):
-            return None
-        raise  # the directory is there but something it needs is not: a real error
-    return getattr(module, "countries_with_current_contact_point", None)
 
 
 @dataclass(frozen=True)
@@ -61,7 +47,7 @@ class GapRow:
 class Gaps:
     day: date
     since: date  # the start of the two-year window of list 2
-    without_contact_point: list[GapRow] | None  # None: the directory is not installed
+    without_contact_point: list[GapRow]
     new_parties_without_support: list[GapRow]
     invited_without_activity: list[GapRow]
 
@@ -83,7 +69,7 @@ def _any_support():
     )
 
 
-def supported_without_contact_point(day: date, contact_point_ids: set[int]) -> list[GapRow]:
+def supported_without_contact_point(day: date) -> list[GapRow]:
     received = (
         select(
             activity_beneficiaries.c.country_id,
@@ -104,9 +90,7 @@ def supported_without_contact_point(day: date, contact_point_ids: set[int]) -> l
         select(Country, status, received.c.activities, received.c.last).join(
             received, received.c.country_id == Country.id
         )
-    ).where(status.in_([s.value for s in NETWORK_STATUSES]))
-    if contact_point_ids:
-        query = query.where(Country.id.not_in(sorted(contact_point_ids)))
+    ).where(status.in_([s.value for s in NETWORK_STATUSES]), ~has_current_contact_point(day))
     return [
         GapRow(country, Status(value), activities=n, last_activity=last)
         for country, value, n, last in db.session.execute(query.order_by(Country.name))
@@ -143,13 +127,10 @@ def invited_without_activity(day: date) -> list[GapRow]:
 
 
 def gaps(day: date) -> Gaps:
-    lookup = contact_point_lookup()
     return Gaps(
         day=day,
         since=two_years_before(day),
-        without_contact_point=(
-            supported_without_contact_point(day, set(lookup(day))) if lookup is not None else None
-        ),
+        without_contact_point=supported_without_contact_point(day),
         new_parties_without_support=new_parties_without_support(day),
         invited_without_activity=invited_without_activity(day),
     )

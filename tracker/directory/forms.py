@@ -5,18 +5,16 @@ from wtforms import BooleanField, DateField, HiddenField, SelectField, StringFie
 from wtforms.validators import DataRequired, InputRequired, Length, Optional
 
 from tracker.core.forms import FilterForm, choices, none_if_blank, strip
-from tracker.countries.models import Country, Status
+from tracker.countries.models import Status
 from tracker.directory.models import ContactPointType
 from tracker.directory.queries import STATES
-from tracker.directory.services import clean_entry
-from tracker.extensions import db
 
 TYPE_CHOICES = [(t.value, t.label) for t in ContactPointType]
 
 
 class ContactPointForm(FlaskForm):
-    """The entry's fields. Values are checked by services.clean_entry, as the importer checks them, and
-    every problem is shown on its field at once."""
+    """The entry's fields, parsed (types, lengths, required). The rules on their values are the services'
+    (entries.clean_entry, as the importer applies them); the route shows each refusal on its field."""
 
     country_id = SelectField("Country", coerce=int, validators=[InputRequired("Choose the country.")])
     institution = StringField("Institution", validators=[DataRequired(), Length(max=200)], filters=[strip])
@@ -38,26 +36,6 @@ class ContactPointForm(FlaskForm):
     valid_from = DateField("Valid from", validators=[InputRequired("Give the date the designation starts.")])
     valid_to = DateField("Valid to", validators=[Optional()])
     version = HiddenField()
-
-    def __init__(self, *args, region: str | None = None, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.region = region
-
-    def validate(self, extra_validators=None) -> bool:
-        valid = super().validate(extra_validators)
-        region = self.region
-        if "country_id" in self:
-            country = db.session.get(Country, self.country_id.data) if self.country_id.data else None
-            if country is None and not self.country_id.errors:
-                self.country_id.errors = ["Choose the country that designated this contact point."]
-                valid = False
-            region = country.iso2 if country else None
-        _values, errors = clean_entry(self.data, region=region)
-        for key, message in errors.items():
-            field = getattr(self, key, None)
-            if field is not None and not field.errors:
-                field.errors = [message]
-        return valid and not errors
 
 
 class EndForm(FlaskForm):

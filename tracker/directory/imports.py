@@ -13,9 +13,10 @@ from tracker.core.validation import parse_date
 from tracker.countries.matching import match_country
 from tracker.countries.models import Country
 from tracker.directory import queries
+from tracker.directory.entries import clean_entry
 from tracker.directory.models import ContactPointType
 from tracker.directory.records import availability, display
-from tracker.directory.services import clean_entry, contact_points_import, duplicate_message
+from tracker.directory.services import contact_points_import, duplicate_message
 from tracker.extensions import db
 
 TYPE_WORDS = {t.value.replace("_", " "): t for t in ContactPointType} | {

@@ -293,6 +293,16 @@ def countries_with_current_contact_point(day: date) -> set[int]:
     )
 
 
+def has_current_contact_point(day: date):
+    """A condition on Country, for other features' queries: the country has a contact point designated on
+    `day` (an EXISTS correlated on Country.id, so the question is answered inside their SQL)."""
+    return (
+        select(ContactPoint.id)
+        .where(ContactPoint.country_id == Country.id, ContactPoint.designated_on(day))
+        .exists()
+    )
+
+
 def release_count_between(start: date, end: date) -> int:
     return db.session.scalar(
         select(func.count(DirectoryRelease.id)).where(DirectoryRelease.released_on.between(start, end))

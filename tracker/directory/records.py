@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from tracker.core.validation import format_phone, language_name
+from tracker.directory.entries import ENTRY_FIELDS
 from tracker.directory.models import ContactPoint, ContactPointType
 
 # The fields a release freezes and compares, in display order, with their labels.
@@ -74,6 +75,13 @@ def history_values(cp: ContactPoint) -> dict:
     values["languages"] = ", ".join(values["languages"])
     values["country"] = cp.country.iso3
     return values
+
+
+def form_values(cp: ContactPoint) -> dict:
+    """The entry's values as the edit form shows them (numbers spaced, languages as one text)."""
+    values = {key: getattr(cp, key) for key in ENTRY_FIELDS}
+    values |= {key: format_phone(values[key]) or None for key in PHONE_FIELDS}
+    return values | {"type": cp.type.value, "languages": ", ".join(cp.languages), "version": cp.version}
 
 
 def display(key: str, value) -> str:

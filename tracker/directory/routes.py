@@ -10,13 +10,12 @@ from tracker.core.errors import DomainError
 from tracker.core.forms import apply_domain_error, choices
 from tracker.core.pagination import page_number
 from tracker.core.spreadsheets import download
-from tracker.core.validation import format_phone
 from tracker.countries.models import Status
 from tracker.countries.queries import country_by_iso3, country_choices, regions
 from tracker.directory import bp, exports, queries, services
 from tracker.directory.forms import ActionForm, ContactPointForm, DirectoryFilterForm, EndForm
 from tracker.directory.models import ContactPointType
-from tracker.directory.records import group_by_country, history_entries, saved_differences
+from tracker.directory.records import form_values, group_by_country, history_entries
 from tracker.extensions import db
 
 
@@ -64,6 +63,12 @@ def contact_point_list():
     )
 
 
+def _show(form, error: DomainError) -> None:
+    """Each refusal on its field; an EntryInvalid names every problem of the entry at once."""
+    for problem in getattr(error, "problems", [error]):
+        apply_domain_error(form, problem)
+
+
 def _country_choices() -> list:
     return choices([(0, "— choose the country —"), *country_choices()])
 
@@ -79,7 +84,7 @@ def contact_point_create():
             cp = services.contact_point_create(data=form.data, by=current_user)
         except DomainError as error:
             db.session.rollback()
-            apply_domain_error(form, error)
+            _show(form, error)
         else:
             db.session.commit()
             flash(f"Contact point {cp.name} ({cp.country.name}) created.", "success")
@@ -87,17 +92,11 @@ def contact_point_create():
     return render_template("directory/form.html", form=form, cp=None, conflict={})
 
 
-def _form_values(cp) -> dict:
-    values = {key: getattr(cp, key) for key in services.ENTRY_FIELDS}
-    values |= {key: format_phone(values[key]) or None for key in ("phone", "mobile", "fax")}
-    return values | {"type": cp.type.value, "languages": ", ".join(cp.languages), "version": cp.version}
-
-
 @bp.route("/<int:cp_id>/edit", methods=["GET", "POST"])
 @access(read=Role.EDITOR, write=Role.EDITOR)
 def contact_point_edit(cp_id: int):
     cp = queries.contact_point(cp_id) or abort(404)
-    form = ContactPointForm(data=_form_values(cp), region=cp.country.iso2)
+    form = ContactPointForm(data=form_values(cp))
     del form.country_id  # an entry stays with the country that designated it
     conflict: dict[str, str] = {}
     if form.validate_on_submit():
@@ -106,8 +105,7 @@ def contact_point_edit(cp_id: int):
         except services.ConflictError as error:
             db.session.rollback()
             cp = queries.contact_point(cp_id)
-            values, _errors = services.clean_entry(form.data, region=cp.country.iso2)
-            conflict = saved_differences(values, cp)
+            conflict = services.entry_differences(form.data, cp)
             form.version.data = cp.version  # saving again, now knowingly, replaces the values shown
             form.form_errors.append(
                 f"{error} Your input is kept below; under each field that differs is the value saved "
@@ -115,7 +113,7 @@ def contact_point_edit(cp_id: int):
             )
         except DomainError as error:
             db.session.rollback()
-            apply_domain_error(form, error)
+            _show(form, error)
         else:
             db.session.commit()
             flash(f"Contact point {cp.name} saved.", "success")

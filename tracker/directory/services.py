@@ -1,7 +1,8 @@
 """Writes for the directory. Services flush; callers commit.
 
-`clean_entry` is the one place an entry's values are checked and normalised: the form, the importer and
-the services all call it, so a phone number or a language is judged the same way everywhere.
+Each write checks the entry's values once, with `entries.clean_entry` (the rules the importer applies
+too), and refuses them with EntryInvalid, which names every problem on its field so the page shows them
+all at once.
 """
 
 from datetime import date
@@ -12,116 +13,42 @@ from sqlalchemy.orm.exc import StaleDataError
 from tracker.core import audit
 from tracker.core.errors import DomainError
 from tracker.core.parsing import text_or_none as _text
-from tracker.core.validation import normalise_email, normalise_language, normalise_phone, normalise_timezone
 from tracker.countries.models import Country
 from tracker.directory import queries
-from tracker.directory.models import ContactPoint, ContactPointType, DirectoryRelease
-from tracker.directory.records import PHONE_FIELDS, diff_records, history_values
+from tracker.directory.entries import ENTRY_FIELDS, clean_entry  # noqa: F401  (ENTRY_FIELDS: what `data` holds)
+from tracker.directory.models import ContactPoint, DirectoryRelease
+from tracker.directory.records import diff_records, history_values, saved_differences
 from tracker.extensions import db
-
-ENTRY_FIELDS = (
-    "institution",
-    "unit",
-    "type",
-    "phone",
-    "mobile",
-    "fax",
-    "email",
-    "secure_platform",
-    "available_24_7",
-    "hours",
-    "timezone",
-    "languages",
-    "instructions",
-    "address",
-    "valid_from",
-    "valid_to",
-)
-LENGTHS = {"institution": 200, "unit": 200, "secure_platform": 200, "hours": 200}
 
 
 class ConflictError(DomainError):
     """Someone else saved the entry after this editor loaded it."""
 
 
-def split_languages(value) -> list[str]:
-    if isinstance(value, (list, tuple)):
-        return [str(v).strip() for v in value if str(v).strip()]
-    return [part.strip() for part in (value or "").replace(";", ",").split(",") if part.strip()]
+class EntryInvalid(DomainError):
+    """The entry's values broke one rule or more. `problems` holds one DomainError per field, in the
+    form's order; the error itself reads as the first of them."""
+
+    def __init__(self, errors: dict[str, str]):
+        self.problems = [DomainError(message, field=key) for key, message in errors.items()]
+        super().__init__(str(self.problems[0]), field=self.problems[0].field)
 
 
-def clean_entry(data: dict, *, region: str | None) -> tuple[dict, dict[str, str]]:
-    """The entry's stored values and {field: problem}. `region` (ISO alpha-2) reads national numbers."""
-    values: dict = {}
-    errors: dict[str, str] = {}
-    for key in ("institution", "unit", "secure_platform", "hours", "instructions", "address"):
-        values[key] = _text(data.get(key))
-        if values[key] and key in LENGTHS and len(values[key]) > LENGTHS[key]:
-            errors[key] = f"Longer than {LENGTHS[key]} characters."
-    if not values["institution"]:
-        errors["institution"] = "Name the institution."
-    try:
-        values["type"] = ContactPointType(data.get("type"))
-    except ValueError:
-        errors["type"] = f"Choose one of: {', '.join(t.value for t in ContactPointType)}."
-    for key in PHONE_FIELDS:
-        values[key] = None
-        if text := _text(data.get(key)):
-            try:
-                values[key] = normalise_phone(text, region)
-            except ValueError as error:
-                errors[key] = str(error)
-    values["email"] = None
-    if text := _text(data.get("email")):
-        try:
-            values["email"] = normalise_email(text)
-        except ValueError as error:
-            errors["email"] = str(error)
-    if not (values["phone"] or values["mobile"] or values["email"]) and not (
-        {"phone", "mobile", "email"} & errors.keys()
-    ):
-        errors["phone"] = "Give at least a phone number, a mobile number or an e-mail address."
-    values["available_24_7"] = bool(data.get("available_24_7"))
-    values["timezone"] = None
-    if text := _text(data.get("timezone")):
-        try:
-            values["timezone"] = normalise_timezone(text)
-        except ValueError as error:
-            errors["timezone"] = str(error)
-    if values["available_24_7"] and values["hours"]:
-        errors["hours"] = "A 24/7 contact point has no stated hours: clear the hours or untick 24/7."
-    elif not values["available_24_7"]:
-        if not values["hours"]:
-            errors["hours"] = "State the hours when the contact point answers, or tick 24/7."
-        if not values["timezone"] and "timezone" not in errors:
-            errors["timezone"] = "Give the time zone of the stated hours (for example Europe/Paris)."
-    languages, unknown = [], []
-    for text in split_languages(data.get("languages")):
-        try:
-            code = normalise_language(text)
-        except ValueError:
-            unknown.append(text)
-        else:
-            if code not in languages:
-                languages.append(code)
-    values["languages"] = languages
-    if unknown:
-        errors["languages"] = f"Not an ISO 639 language code or name: {', '.join(unknown)}."
-    values["valid_from"] = data.get("valid_from")
-    values["valid_to"] = data.get("valid_to")
-    if values["valid_from"] is None:
-        errors["valid_from"] = "Give the date from which the contact point is designated."
-    elif values["valid_to"] is not None and values["valid_to"] < values["valid_from"]:
-        errors["valid_to"] = "The designation cannot end before it starts (valid to is before valid from)."
-    return values, errors
-
-
-def _checked(data: dict, country: Country) -> dict:
-    values, errors = clean_entry(data, region=country.iso2)
+def _checked(data: dict, country: Country | None) -> dict:
+    """The stored values, or EntryInvalid with every problem (the country's among them)."""
+    values, errors = clean_entry(data, region=country.iso2 if country else None)
+    if country is None:
+        errors = {"country_id": "Choose the country that designated this contact point."} | errors
     if errors:
-        key = next(k for k in ENTRY_FIELDS if k in errors)
-        raise DomainError(errors[key], field=key)
+        raise EntryInvalid(errors)
     return values
+
+
+def entry_differences(data: dict, cp: ContactPoint) -> dict[str, str]:
+    """{field: value saved meanwhile} where an editor's input, read as it would be stored, differs from the
+    entry: shown after a ConflictError so the editor can choose between the two."""
+    values, _errors = clean_entry(data, region=cp.country.iso2)
+    return saved_differences(values, cp)
 
 
 def duplicate_message(other: ContactPoint) -> str:
@@ -170,8 +97,6 @@ def _flush() -> None:
 
 def contact_point_create(*, data: dict, by) -> ContactPoint:
     country = db.session.get(Country, data.get("country_id") or 0)
-    if country is None:
-        raise DomainError("Choose the country that designated this contact point.", field="country_id")
     values = _checked(data, country)
     _check_duplicate(country, values)
     cp = ContactPoint(country=country, **values)
@@ -190,8 +115,8 @@ def _require_version(cp: ContactPoint, version) -> None:
 
 def contact_point_update(cp: ContactPoint, *, data: dict, version, by) -> ContactPoint:
     """Change an entry's details in place (its country stays). `version` is the one the editor loaded."""
-    _require_version(cp, version)
     values = _checked(data, cp.country)
+    _require_version(cp, version)
     _check_duplicate(cp.country, values, exclude_id=cp.id)
     before = history_values(cp)
     for key, value in values.items():
