@@ -13,7 +13,9 @@ from sqlalchemy import func, select
 
 from tests import factories
 from tests.activities import factories as make_activity
+from tests.directory.factories import contact_point
 from tests.events import factories as make_event
+from tracker.directory.records import form_values
 from tracker.core.audit import AuditEvent
 from tracker.extensions import db
 
@@ -51,6 +53,17 @@ CASES = {
         url=lambda row: f"/admin/topics/{row.id}",
         form=lambda row: {},
         field="name",
+    ),
+    "contact point": Case(
+        "editor",
+        make=lambda: contact_point("ALB", unit="Cybercrime unit"),
+        url=lambda row: f"/directory/{row.id}/edit",
+        form=lambda row: {
+            key: value.isoformat() if hasattr(value, "isoformat") else value
+            for key, value in form_values(row).items()
+            if value not in (None, False) and key != "version"
+        },
+        field="unit",
     ),
     "event": Case(
         "editor",

@@ -8,6 +8,7 @@ from sqlalchemy import func, select
 from tests import factories
 from tests.directory.factories import contact_point
 from tracker.core.audit import AuditEvent
+from tracker.core.locking import ConflictError
 from tracker.directory import services
 from tracker.directory.models import ContactPoint
 from tracker.extensions import db
@@ -179,7 +180,7 @@ def test_a_stale_form_is_refused_with_the_users_input_kept(client, login_as):
     )
     body = response.get_data(as_text=True)
     assert response.status_code == 200
-    assert "Someone else changed this contact point" in body
+    assert "Someone else saved this contact point" in body
     assert 'value="+355 4 222 0009"' in body and 'value="mine@example.org"' in body  # the user's input
     assert "Saved meanwhile: +355 4 222 0002" in body
     db.session.refresh(cp)
@@ -197,7 +198,7 @@ def test_a_tampered_version_is_a_conflict_not_an_error(client, login_as):
     cp = contact_point("ALB")
     db.session.commit()
     response = client.post(f"/directory/{cp.id}/edit", data=form_data(version="abc"))
-    assert response.status_code == 200 and "Someone else changed" in response.get_data(as_text=True)
+    assert response.status_code == 200 and "Someone else saved" in response.get_data(as_text=True)
 
 
 def test_the_lock_also_holds_between_loading_and_writing(app):
@@ -207,7 +208,7 @@ def test_the_lock_also_holds_between_loading_and_writing(app):
     # another connection saves the row between this session's read and its write
     with db.engine.begin() as conn:
         conn.execute(ContactPoint.__table__.update().values(version=ContactPoint.version + 1))
-    with pytest.raises(services.ConflictError, match="while you were editing it"):
+    with pytest.raises(ConflictError, match="after you opened it"):
         services.contact_point_update(cp, data=service_data(cp, phone="+355 4 222 0003"), version=1, by=None)
     db.session.rollback()
 

@@ -92,19 +92,26 @@ def row_values(form, row) -> dict:
     return {field.name: getattr(row, field.name) for field in form if hasattr(row, field.name)}
 
 
-def keep_input_after_conflict(form, error: ConflictError, *, saved: dict, version: int) -> dict[str, str]:
+def keep_input_after_conflict(
+    form, error: ConflictError, *, version: int, saved: dict | None = None, differences: dict | None = None
+) -> dict[str, str]:
     """Prepare the form for the editor to decide after a conflict, and return {field: saved value shown}.
 
     `saved` holds the row's values as saved meanwhile, shaped as the form's data (the same mapping that
     fills the form on GET); the fields whose input differs get `saved_meanwhile`, which the `field` macro
-    shows under them. The form's version becomes the saved one, so saving again is a deliberate choice.
+    shows under them. A feature that compares values as they would be stored (a phone number written two
+    ways is one number) passes its own `differences` ({field: saved value as people read it}) instead.
+    The form's version becomes the saved one, so saving again is a deliberate choice.
     """
-    differences = {}
-    for name, value in saved.items():
-        field = getattr(form, name, None)
-        if field is None or _plain(field.data) == _plain(value):
-            continue
-        field.saved_meanwhile = differences[name] = _display(field, value)
+    if differences is None:
+        differences = {}
+        for name, value in (saved or {}).items():
+            field = getattr(form, name, None)
+            if field is not None and _plain(field.data) != _plain(value):
+                differences[name] = _display(field, value)
+    for name, shown in differences.items():
+        if (field := getattr(form, name, None)) is not None:
+            field.saved_meanwhile = shown
     form.version.data = version
     form.form_errors.append(
         f"{error} Your input is kept below; under each field that differs is the value saved meanwhile. "

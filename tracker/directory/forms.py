@@ -1,10 +1,11 @@
 from datetime import date
 
 from flask_wtf import FlaskForm
-from wtforms import BooleanField, DateField, HiddenField, SelectField, StringField, TextAreaField
+from wtforms import BooleanField, DateField, SelectField, StringField, TextAreaField
 from wtforms.validators import DataRequired, InputRequired, Length, Optional
 
 from tracker.core.forms import FilterForm, choices, none_if_blank, strip
+from tracker.core.locking import VersionField
 from tracker.countries.models import Status
 from tracker.directory.models import ContactPointType
 from tracker.directory.queries import STATES
@@ -35,12 +36,12 @@ class ContactPointForm(FlaskForm):
     address = TextAreaField("Address", filters=[none_if_blank])
     valid_from = DateField("Valid from", validators=[InputRequired("Give the date the designation starts.")])
     valid_to = DateField("Valid to", validators=[Optional()])
-    version = HiddenField()
+    version = VersionField()
 
 
 class EndForm(FlaskForm):
     valid_to = DateField("Last day of the designation", validators=[InputRequired()], default=date.today)
-    version = HiddenField()
+    version = VersionField()
 
 
 class ActionForm(FlaskForm):

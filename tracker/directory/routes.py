@@ -8,6 +8,7 @@ from flask_login import current_user
 from tracker.core.access import Role, access
 from tracker.core.errors import DomainError
 from tracker.core.forms import apply_domain_error, choices
+from tracker.core.locking import ConflictError, keep_input_after_conflict
 from tracker.core.pagination import page_number
 from tracker.core.spreadsheets import download
 from tracker.countries.models import Status
@@ -89,7 +90,7 @@ def contact_point_create():
             db.session.commit()
             flash(f"Contact point {cp.name} ({cp.country.name}) created.", "success")
             return redirect(url_for("directory.contact_point_detail", cp_id=cp.id))
-    return render_template("directory/form.html", form=form, cp=None, conflict={})
+    return render_template("directory/form.html", form=form, cp=None)
 
 
 @bp.route("/<int:cp_id>/edit", methods=["GET", "POST"])
@@ -98,18 +99,14 @@ def contact_point_edit(cp_id: int):
     cp = queries.contact_point(cp_id) or abort(404)
     form = ContactPointForm(data=form_values(cp))
     del form.country_id  # an entry stays with the country that designated it
-    conflict: dict[str, str] = {}
     if form.validate_on_submit():
         try:
             services.contact_point_update(cp, data=form.data, version=form.version.data, by=current_user)
-        except services.ConflictError as error:
+        except ConflictError as error:
             db.session.rollback()
             cp = queries.contact_point(cp_id)
-            conflict = services.entry_differences(form.data, cp)
-            form.version.data = cp.version  # saving again, now knowingly, replaces the values shown
-            form.form_errors.append(
-                f"{error} Your input is kept below; under each field that differs is the value saved "
-                "meanwhile. Save again to replace it with yours, or cancel to keep it."
+            keep_input_after_conflict(
+                form, error, differences=services.entry_differences(form.data, cp), version=cp.version
             )
         except DomainError as error:
             db.session.rollback()
@@ -118,7 +115,7 @@ def contact_point_edit(cp_id: int):
             db.session.commit()
             flash(f"Contact point {cp.name} saved.", "success")
             return redirect(url_for("directory.contact_point_detail", cp_id=cp.id))
-    return render_template("directory/form.html", form=form, cp=cp, conflict=conflict)
+    return render_template("directory/form.html", form=form, cp=cp)
 
 
 @bp.get("/<int:cp_id>")

@@ -8,10 +8,10 @@ all at once.
 from datetime import date
 
 from sqlalchemy import select
-from sqlalchemy.orm.exc import StaleDataError
 
-from tracker.core import audit
+from tracker.core import audit, locking
 from tracker.core.errors import DomainError
+from tracker.core.locking import check_version
 from tracker.core.parsing import text_or_none as _text
 from tracker.countries.models import Country
 from tracker.directory import queries
@@ -19,10 +19,6 @@ from tracker.directory.entries import ENTRY_FIELDS, clean_entry  # noqa: F401  (
 from tracker.directory.models import ContactPoint, DirectoryRelease
 from tracker.directory.records import diff_records, history_values, saved_differences
 from tracker.extensions import db
-
-
-class ConflictError(DomainError):
-    """Someone else saved the entry after this editor loaded it."""
 
 
 class EntryInvalid(DomainError):
@@ -46,7 +42,7 @@ def _checked(data: dict, country: Country | None) -> dict:
 
 def entry_differences(data: dict, cp: ContactPoint) -> dict[str, str]:
     """{field: value saved meanwhile} where an editor's input, read as it would be stored, differs from the
-    entry: shown after a ConflictError so the editor can choose between the two."""
+    entry: shown after a conflict so the editor can choose between the two."""
     values, _errors = clean_entry(data, region=cp.country.iso2)
     return saved_differences(values, cp)
 
@@ -86,15 +82,6 @@ def _record_change(cp: ContactPoint, *, action: str, summary: str, before: dict,
         )
 
 
-def _flush() -> None:
-    try:
-        db.session.flush()
-    except StaleDataError:
-        raise ConflictError(
-            "Someone else saved this contact point while you were editing it; nothing of yours was saved."
-        ) from None
-
-
 def contact_point_create(*, data: dict, by) -> ContactPoint:
     country = db.session.get(Country, data.get("country_id") or 0)
     values = _checked(data, country)
@@ -106,29 +93,22 @@ def contact_point_create(*, data: dict, by) -> ContactPoint:
     return cp
 
 
-def _require_version(cp: ContactPoint, version) -> None:
-    if str(version or "").strip() != str(cp.version):
-        raise ConflictError(
-            "Someone else changed this contact point after you opened it, so nothing was saved."
-        )
-
-
 def contact_point_update(cp: ContactPoint, *, data: dict, version, by) -> ContactPoint:
     """Change an entry's details in place (its country stays). `version` is the one the editor loaded."""
     values = _checked(data, cp.country)
-    _require_version(cp, version)
+    check_version(cp, version, what="contact point")
     _check_duplicate(cp.country, values, exclude_id=cp.id)
     before = history_values(cp)
     for key, value in values.items():
         setattr(cp, key, value)
-    _flush()
+    locking.flush(what="contact point")
     _record_change(cp, action="update", summary=f"Edited {cp.name} ({cp.country.name})", before=before, by=by)
     return cp
 
 
 def contact_point_end(cp: ContactPoint, *, valid_to: date | None, version, by) -> ContactPoint:
     """End the designation on `valid_to` (the entry and its history stay)."""
-    _require_version(cp, version)
+    check_version(cp, version, what="contact point")
     if cp.valid_to is not None:
         raise DomainError(
             f"This designation already ends on {cp.valid_to.isoformat()}; edit the entry to change the date.",
@@ -143,7 +123,7 @@ def contact_point_end(cp: ContactPoint, *, valid_to: date | None, version, by) -
         )
     before = history_values(cp)
     cp.valid_to = valid_to
-    _flush()
+    locking.flush(what="contact point")
     _record_change(
         cp,
         action="end",
@@ -160,7 +140,7 @@ def contact_point_verify(cp: ContactPoint, *, by, on: date | None = None) -> Con
     before = {"last_verified_on": cp.last_verified_on, "verified_by": getattr(cp.verified_by, "name", None)}
     cp.last_verified_on = on
     cp.verified_by = by
-    _flush()
+    locking.flush(what="contact point")
     audit.record(
         action="verify",
         entity_type="contact_point",
