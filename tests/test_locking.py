@@ -15,8 +15,8 @@ from tests import factories
 from tests.activities import factories as make_activity
 from tests.directory.factories import contact_point
 from tests.events import factories as make_event
-from tracker.directory.records import form_values
 from tracker.core.audit import AuditEvent
+from tracker.directory.records import form_values
 from tracker.extensions import db
 
 
