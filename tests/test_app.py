@@ -3,9 +3,11 @@
 import re
 
 import pytest
+from flask import Flask
 
 from tracker import create_app
 from tracker.config import DEFAULT_SECRET_KEY
+from tracker.core import templating
 from tracker.core.access import public
 
 
@@ -83,3 +85,12 @@ def test_pages_load_assets_only_from_their_own_origin(client, login_as):
         assert assets, url
         assert all(asset.startswith("/") and not asset.startswith("//") for asset in assets), (url, assets)
         assert not re.search(r"<script(?![^>]*\bsrc=)[^>]*>", body), f"inline script on {url}"
+
+
+def test_format_phone_is_an_app_wide_filter_whichever_blueprints_are_loaded():
+    """The filter belongs to the app, not to the authorities' blueprint: a bare app with the shared
+    templating and no blueprint at all can use it."""
+    bare = Flask(__name__)
+    templating.register(bare)
+    template = bare.jinja_env.from_string("{{ '+41223456789'|format_phone }}")
+    assert template.render() == "+41 22 345 67 89"

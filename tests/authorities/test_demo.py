@@ -4,7 +4,7 @@ from datetime import date
 
 from sqlalchemy import func, select
 
-from tracker.authorities import queries
+from tracker.authorities import input_queries
 from tracker.authorities.models import Authority, DifferenceReview, OfficialDeclaration, PartyInput, Source
 from tracker.countries.models import Country, Instrument, TreatyMembership
 from tracker.demo import load_demo
@@ -23,7 +23,7 @@ def table_counts() -> tuple:
 def test_demo_gives_the_plenary_figures_and_is_idempotent(app):
     load_demo()
     db.session.commit()
-    counts = queries.input_counts(PLENARY)
+    counts = input_queries.input_counts(PLENARY)
     assert counts["parties"] == 76 and counts["provided_input"] == 55
     assert counts == {
         "parties": 76,
@@ -33,7 +33,7 @@ def test_demo_gives_the_plenary_figures_and_is_idempotent(app):
         "differs_from_declaration": 4,
         "differs_unreviewed": 3,
     }
-    status = queries.input_status(PLENARY)
+    status = input_queries.input_status(PLENARY)
     assert {k: status[k] for k in counts} == counts
     assert len(status["no_input"]) == 21 and len(status["inputs"]) == 55
     before = table_counts()

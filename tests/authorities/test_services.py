@@ -7,7 +7,7 @@ from sqlalchemy import func, select
 
 from tests import factories
 from tests.authorities import factories as af
-from tracker.authorities import services
+from tracker.authorities import declaration_services, input_services, services
 from tracker.authorities.models import Article, Authority, Field, PartyInput, Source
 from tracker.core.audit import AuditEvent
 from tracker.core.errors import DomainError
@@ -107,8 +107,8 @@ def test_party_input_from_before_the_country_was_a_party_is_refused(app):
         by=None,
     )
     with pytest.raises(DomainError, match="not a Party"):
-        services.party_input_record(country=benin, received_on=date(2024, 6, 19), note=None, by=None)
-    services.party_input_record(country=benin, received_on=date(2024, 6, 20), note=None, by=None)
+        input_services.party_input_record(country=benin, received_on=date(2024, 6, 19), note=None, by=None)
+    input_services.party_input_record(country=benin, received_on=date(2024, 6, 20), note=None, by=None)
 
 
 def test_a_country_that_is_not_a_party_gets_no_authorities(app):
@@ -116,9 +116,11 @@ def test_a_country_that_is_not_a_party_gets_no_authorities(app):
     with pytest.raises(DomainError, match="Ireland was not a Party"):
         services.authority_create(country=ireland, data=data(phone=None), by=None)
     with pytest.raises(DomainError, match="Ireland was not a Party"):
-        services.party_input_record(country=ireland, received_on=date(2024, 9, 2), note=None, by=None)
+        input_services.party_input_record(country=ireland, received_on=date(2024, 9, 2), note=None, by=None)
     with pytest.raises(DomainError, match="Ireland was not a Party"):
-        services.declaration_create(country=ireland, data={"article": "27", "authority_name": "X"}, by=None)
+        declaration_services.declaration_create(
+            country=ireland, data={"article": "27", "authority_name": "X"}, by=None
+        )
     assert authorities() == 0 and db.session.scalar(select(func.count(PartyInput.id))) == 0
 
 
@@ -186,6 +188,6 @@ def test_update_records_the_changes_and_deleting_a_declaration_unlinks(app):
     services.authority_update(authority, data=data(email="new@example.org"), by=None)
     event = db.session.scalar(select(AuditEvent).where(AuditEvent.action == "update"))
     assert event.changes["email"] == ["mla.fra@example.org", "new@example.org"]
-    services.declaration_delete(declaration, by=None)
+    declaration_services.declaration_delete(declaration, by=None)
     db.session.expire_all()
     assert db.session.get(Authority, authority.id).declaration_id is None

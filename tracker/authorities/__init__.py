@@ -4,4 +4,4 @@ from flask import Blueprint
 
 bp = Blueprint("authorities", __name__, url_prefix="/authorities")
 
-from tracker.authorities import imports, profile, routes  # noqa: E402,F401  (they register themselves)
+from tracker.authorities import imports, input_routes, profile, routes  # noqa: E402,F401  (they register themselves)

@@ -2,8 +2,9 @@
 
 from datetime import date
 
+from tracker.authorities.input_queries import FollowUp
 from tracker.authorities.models import FIELDS
-from tracker.authorities.queries import AuthorityView, FollowUp
+from tracker.authorities.queries import AuthorityView
 from tracker.core.spreadsheets import Column, Sheet
 
 CONFIDENTIAL = "Confidential: shared with the Parties to the Convention on Cybercrime, never public."

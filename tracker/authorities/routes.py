@@ -1,52 +1,50 @@
+"""Pages for the directory of authorities: the directory and its export, the Parties, their authorities
+(edit, fill from the declaration, review a difference) and their official declarations.
+
+The input received, the status page and the follow-up list are in `input_routes`.
+"""
+
 from datetime import date
 
 from flask import abort, flash, redirect, render_template, request, url_for
 from flask_login import current_user
 
-from tracker.authorities import bp, exports, queries, services
+from tracker.authorities import bp, declaration_services, exports, input_queries, queries, services
 from tracker.authorities.forms import (
     SOURCE_HELP,
     ActionForm,
     AuthorityForm,
     DeclarationForm,
     DirectoryFilterForm,
-    PartyInputForm,
     ReviewForm,
-    StatusFilterForm,
     declaration_choices,
 )
-from tracker.authorities.models import Article, Authority, OfficialDeclaration, PartyInput
+from tracker.authorities.models import Article, Authority, OfficialDeclaration
 from tracker.core import audit
 from tracker.core.access import Role, access
 from tracker.core.errors import DomainError
-from tracker.core.forms import apply_domain_error, choices
+from tracker.core.forms import apply_domain_error
 from tracker.core.redirects import safe_next
 from tracker.core.spreadsheets import FORMATS, download
-from tracker.core.validation import format_phone
-from tracker.countries.models import Country, Status
+from tracker.countries.models import Status
 from tracker.countries.queries import country_by_iso3
 from tracker.extensions import db
 
-bp.add_app_template_filter(format_phone, "format_phone")
 
-
-def _back(default: str) -> str:
+def back_to(default: str) -> str:
     """Where to go after a POST: the page it came from (a local path only), else `default`."""
     return safe_next(request.form.get("next"), default)
 
 
-def _format() -> str | None:
+def export_format() -> str | None:
+    """The `format` query argument: None for the page, a spreadsheet format, or 404 for anything else."""
     fmt = request.args.get("format")
     if fmt is not None and fmt not in FORMATS:
         abort(404)
     return fmt
 
 
-def _day(form: StatusFilterForm) -> date:
-    return (form.on.data if form.validate() and form.on.data else None) or date.today()
-
-
-def _party_or_404(iso3: str):
+def party_or_404(iso3: str):
     return country_by_iso3(iso3) or abort(404)
 
 
@@ -63,7 +61,7 @@ def directory():
         form=form,
         article=article,
         views=queries.directory(article=article),
-        headline=queries.input_headline(date.today()),
+        headline=input_queries.input_headline(date.today()),
         today=date.today(),
     )
 
@@ -71,7 +69,7 @@ def directory():
 @bp.get("/export")
 @access(read=Role.VIEWER)
 def export():
-    fmt = _format() or "xlsx"
+    fmt = export_format() or "xlsx"
     today = date.today()
     views = queries.directory()
     response = download(exports.directory_sheets(views, day=today), fmt, f"authorities-{today.isoformat()}")
@@ -95,7 +93,7 @@ def party_list():
 @bp.get("/parties/<iso3>")
 @access(read=Role.VIEWER)
 def party(iso3: str):
-    country = _party_or_404(iso3)
+    country = party_or_404(iso3)
     return render_template(
         "authorities/party.html",
         directory=queries.party_directory(country),
@@ -118,7 +116,7 @@ def _authority_form(country, authority=None) -> AuthorityForm:
 @bp.route("/parties/<iso3>/new", methods=["GET", "POST"])
 @access(read=Role.EDITOR, write=Role.EDITOR)
 def authority_create(iso3: str):
-    country = _party_or_404(iso3)
+    country = party_or_404(iso3)
     form = _authority_form(country)
     if request.method == "GET":
         form.article.data = request.args.get("article", Article.MUTUAL_ASSISTANCE.value)
@@ -182,7 +180,7 @@ def authority_delete(authority_id: int):
 @access(write=Role.EDITOR)
 def authority_fill(authority_id: int):
     authority = db.get_or_404(Authority, authority_id)
-    back = _back(url_for("authorities.party", iso3=authority.country.iso3))
+    back = back_to(url_for("authorities.party", iso3=authority.country.iso3))
     if not ActionForm().validate_on_submit():
         return redirect(back)
     try:
@@ -207,14 +205,14 @@ def fill_all():
         count = services.authorities_fill_from_declarations(by=current_user)
         db.session.commit()
         flash(f"Filled empty fields of {count} authorities from their official declarations.", "success")
-    return redirect(_back(url_for("authorities.status")))
+    return redirect(back_to(url_for("authorities.status")))
 
 
 @bp.post("/<int:authority_id>/review")
 @access(write=Role.EDITOR)
 def difference_review(authority_id: int):
     authority = db.get_or_404(Authority, authority_id)
-    back = _back(url_for("authorities.party", iso3=authority.country.iso3))
+    back = back_to(url_for("authorities.party", iso3=authority.country.iso3))
     form = ReviewForm()
     if not form.validate_on_submit():
         errors = [e for field in (form.field, form.note) for e in field.errors]
@@ -251,18 +249,20 @@ def declaration_list():
 @access(read=Role.EDITOR)
 def declaration_pick():
     """The declarations page's "Add a declaration for [Party]" form lands here."""
-    country = _party_or_404(request.args.get("iso3", ""))
+    country = party_or_404(request.args.get("iso3", ""))
     return redirect(url_for("authorities.declaration_create", iso3=country.iso3))
 
 
 @bp.route("/parties/<iso3>/declarations/new", methods=["GET", "POST"])
 @access(read=Role.EDITOR, write=Role.EDITOR)
 def declaration_create(iso3: str):
-    country = _party_or_404(iso3)
+    country = party_or_404(iso3)
     form = DeclarationForm()
     if form.validate_on_submit():
         try:
-            declaration = services.declaration_create(country=country, data=form.data, by=current_user)
+            declaration = declaration_services.declaration_create(
+                country=country, data=form.data, by=current_user
+            )
         except DomainError as error:
             db.session.rollback()
             apply_domain_error(form, error)
@@ -280,7 +280,7 @@ def declaration_edit(declaration_id: int):
     form = DeclarationForm(obj=declaration)
     if form.validate_on_submit():
         try:
-            services.declaration_update(declaration, data=form.data, by=current_user)
+            declaration_services.declaration_update(declaration, data=form.data, by=current_user)
         except DomainError as error:
             db.session.rollback()
             apply_domain_error(form, error)
@@ -307,99 +307,7 @@ def declaration_delete(declaration_id: int):
     declaration = db.get_or_404(OfficialDeclaration, declaration_id)
     iso3 = declaration.country.iso3
     if ActionForm().validate_on_submit():
-        services.declaration_delete(declaration, by=current_user)
+        declaration_services.declaration_delete(declaration, by=current_user)
         db.session.commit()
         flash("The declaration is deleted; its authorities are no longer compared with it.", "success")
     return redirect(url_for("authorities.party", iso3=iso3))
-
-
-# -- input received -----------------------------------------------------------------------------------
-
-
-@bp.get("/inputs/")
-@access(read=Role.VIEWER)
-def input_list():
-    return render_template("authorities/inputs.html", inputs=queries.party_inputs_list())
-
-
-@bp.route("/inputs/new", methods=["GET", "POST"])
-@access(read=Role.EDITOR, write=Role.EDITOR)
-def input_create():
-    form = PartyInputForm()
-    form.country_id.choices = choices([("", "— choose a Party —")] + queries.parties_on(date.today()))
-    if request.method == "GET" and (country := country_by_iso3(request.args.get("country", ""))):
-        form.country_id.data = country.id
-    if form.validate_on_submit():
-        country = db.get_or_404(Country, form.country_id.data)
-        try:
-            services.party_input_record(
-                country=country, received_on=form.received_on.data, note=form.note.data, by=current_user
-            )
-        except DomainError as error:
-            db.session.rollback()
-            apply_domain_error(form, error)
-        else:
-            db.session.commit()
-            flash(
-                f"Input from {country.name} received on {form.received_on.data:%d %b %Y} is recorded.",
-                "success",
-            )
-            return redirect(url_for("authorities.party", iso3=country.iso3, _anchor="inputs"))
-    return render_template("authorities/input_form.html", form=form)
-
-
-@bp.post("/inputs/<int:input_id>/delete")
-@access(write=Role.EDITOR)
-def input_delete(input_id: int):
-    party_input = db.get_or_404(PartyInput, input_id)
-    if ActionForm().validate_on_submit():
-        services.party_input_delete(party_input, by=current_user)
-        db.session.commit()
-        flash("The input record is deleted.", "success")
-    return redirect(_back(url_for("authorities.input_list")))
-
-
-# -- status and follow-up -----------------------------------------------------------------------------
-
-
-@bp.get("/status")
-@access(read=Role.VIEWER)
-def status():
-    form = StatusFilterForm(request.args)
-    day = _day(form)
-    return render_template(
-        "authorities/status.html",
-        form=form,
-        day=day,
-        status=queries.input_status(day),
-    )
-
-
-@bp.get("/follow-up")
-@access(read=Role.VIEWER)
-def follow_up():
-    form = StatusFilterForm(request.args)
-    day = _day(form)
-    rows = queries.follow_up(day)
-    fmt = _format()
-    if fmt is None:
-        return render_template(
-            "authorities/follow_up.html",
-            form=form,
-            day=day,
-            rows=rows,
-            procedure=exports.TREATY_OFFICE_PROCEDURE,
-            declarations_url=exports.DECLARATIONS_URL,
-        )
-    response = download(
-        exports.follow_up_sheets(rows, day=day), fmt, f"authorities-follow-up-{day.isoformat()}"
-    )
-    audit.record_export(
-        entity_type="authority",
-        entity_id=None,
-        by=current_user,
-        summary=f"Exported the follow-up list of the directory of authorities as of {day:%d %b %Y} "
-        f"({len(rows)} Parties, {fmt.upper()})",
-    )
-    db.session.commit()
-    return response

@@ -1,8 +1,11 @@
-"""Writes for the directory of authorities. Services flush; callers commit.
+"""Writes for the directory of authorities: the authorities, and the review of their differences from
+the declarations; and the rules every write shares. Services flush; callers commit.
 
 `data` dictionaries carry, for each value field F of an authority (name, address, phone, email), the
 value F, its source `F_source` and the date it was received `F_received_on`; plus `article`, `notes` and
 `declaration_id` (None: the Party's only declaration for the article, if it has exactly one; 0: none).
+
+Official declarations are written in `declaration_services`, the input received in `input_services`.
 """
 
 import re
@@ -19,7 +22,6 @@ from tracker.authorities.models import (
     DifferenceReview,
     Field,
     OfficialDeclaration,
-    PartyInput,
     Source,
 )
 from tracker.core import audit
@@ -65,7 +67,8 @@ def require_party(country: Country, day: date, *, field: str | None = None) -> N
         raise DomainError(not_a_party_message(country, day), field=field)
 
 
-def _future(day: date | None) -> bool:
+def in_future(day: date | None) -> bool:
+    """Dates received and declared cannot be later than today."""
     return day is not None and day > date.today()
 
 
@@ -156,7 +159,7 @@ def _apply(authority: Authority, country: Country, data: dict) -> None:
             if received_on is None:
                 from_declaration = source == Source.OFFICIAL_DECLARATION and declaration is not None
                 received_on = (declaration.declared_on if from_declaration else None) or today
-            if _future(received_on):
+            if in_future(received_on):
                 raise DomainError("A date received cannot be in the future.", field=f"{key}_received_on")
             if source == Source.PARTY_INPUT and country.status_on(received_on) != Status.PARTY:
                 raise DomainError(not_a_party_message(country, received_on), field=f"{key}_received_on")
@@ -287,116 +290,3 @@ def difference_review(authority: Authority, *, field: str, note: str, by) -> Dif
         changes={field_.value: [difference.declared_value, difference.party_value], "note": [None, note]},
     )
     return review
-
-
-# -- official declarations ----------------------------------------------------------------------------
-
-
-DECLARATION_COLUMNS = ("article", "authority_name", "address", "phone", "email", "declared_on", "notes")
-
-
-def _declaration_values(declaration: OfficialDeclaration) -> dict:
-    return {key: getattr(declaration, key) for key in DECLARATION_COLUMNS}
-
-
-def _apply_declaration(declaration: OfficialDeclaration, country: Country, data: dict) -> None:
-    try:
-        article = parse_article(data.get("article"))
-    except ValueError as error:
-        raise DomainError(str(error), field="article") from None
-    require_party(country, date.today())
-    values = {}
-    for field in FIELDS:
-        key = field.declaration_attr
-        try:
-            values[key] = normalise_value(field, data.get(key), country)
-        except ValueError as error:
-            raise DomainError(str(error), field=key) from None
-    if not values["authority_name"]:
-        raise DomainError("The declared authority needs a name.", field="authority_name")
-    if _future(data.get("declared_on")):
-        raise DomainError("A declaration's date cannot be in the future.", field="declared_on")
-    declaration.article = article
-    for key, value in values.items():
-        setattr(declaration, key, value)
-    declaration.declared_on = data.get("declared_on")
-    declaration.notes = text_or_none(data.get("notes"))
-
-
-def declaration_create(*, country: Country, data: dict, by) -> OfficialDeclaration:
-    declaration = OfficialDeclaration(country=country)
-    _apply_declaration(declaration, country, data)
-    db.session.add(declaration)
-    db.session.flush()
-    audit.record_create(
-        entity_type="official_declaration",
-        entity_id=declaration.id,
-        summary=f"Recorded the {declaration.article.short} declaration of {country.name}",
-        by=by,
-        values=_declaration_values(declaration),
-    )
-    return declaration
-
-
-def declaration_update(declaration: OfficialDeclaration, *, data: dict, by) -> OfficialDeclaration:
-    before = _declaration_values(declaration)
-    _apply_declaration(declaration, declaration.country, data)
-    if declaration.article != before["article"]:
-        for authority in declaration.authorities:  # a link across articles would compare unlike things
-            authority.declaration = None
-    db.session.flush()
-    audit.record_update(
-        entity_type="official_declaration",
-        entity_id=declaration.id,
-        summary=f"Edited the {declaration.article.short} declaration of {declaration.country.name}",
-        before=before,
-        after=_declaration_values(declaration),
-        by=by,
-    )
-    return declaration
-
-
-def declaration_delete(declaration: OfficialDeclaration, *, by) -> None:
-    audit.record_delete(
-        entity_type="official_declaration",
-        entity_id=declaration.id,
-        summary=f"Deleted the {declaration.article.short} declaration of {declaration.country.name}",
-        before=_declaration_values(declaration),
-        by=by,
-    )
-    db.session.delete(declaration)
-    db.session.flush()
-
-
-# -- Party input --------------------------------------------------------------------------------------
-
-
-def party_input_record(*, country: Country, received_on: date, note: str | None, by) -> PartyInput:
-    if received_on is None:
-        raise DomainError("Give the date the input was received.", field="received_on")
-    if _future(received_on):
-        raise DomainError("The date received cannot be in the future.", field="received_on")
-    require_party(country, received_on, field="received_on")
-    party_input = PartyInput(country=country, received_on=received_on, note=text_or_none(note))
-    db.session.add(party_input)
-    db.session.flush()
-    audit.record_create(
-        entity_type="party_input",
-        entity_id=party_input.id,
-        summary=f"Recorded input from {country.name} received on {received_on:%d %b %Y}",
-        by=by,
-    )
-    return party_input
-
-
-def party_input_delete(party_input: PartyInput, *, by) -> None:
-    audit.record(
-        action="delete",
-        entity_type="party_input",
-        entity_id=party_input.id,
-        summary=f"Deleted the input from {party_input.country.name} received on "
-        f"{party_input.received_on:%d %b %Y}",
-        by=by,
-    )
-    db.session.delete(party_input)
-    db.session.flush()

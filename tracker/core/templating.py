@@ -5,6 +5,7 @@ from datetime import date, datetime
 from flask_login import current_user
 
 from tracker.core.access import Role, has_role
+from tracker.core.validation import format_phone
 
 
 def format_date(value: date | datetime | None, missing: str = "—") -> str:
@@ -29,7 +30,10 @@ NAV_ITEMS = [
 
 
 def register(app) -> None:
+    """Install the app-wide filters and globals: on the app, not on a blueprint, so that every template
+    can use them whichever blueprints are loaded."""
     app.add_template_filter(format_date, "date")
+    app.add_template_filter(format_phone, "format_phone")
 
     @app.context_processor
     def roles():

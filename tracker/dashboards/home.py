@@ -8,7 +8,7 @@ from wtforms import DateField
 from wtforms.validators import Optional
 
 from tracker.activities import queries as activity_queries
-from tracker.authorities import queries as authority_queries
+from tracker.authorities import input_queries as authority_queries
 from tracker.core.forms import FilterForm
 from tracker.countries import queries as country_queries
 from tracker.countries.models import Status

@@ -6,7 +6,7 @@ The number of queries is fixed: each section asks its feature once, whatever the
 from datetime import date, timedelta
 
 from tracker.activities import queries as activity_queries
-from tracker.authorities import queries as authority_queries
+from tracker.authorities import input_queries as authority_queries
 from tracker.countries import queries as country_queries
 from tracker.countries.models import Status
 from tracker.directory import queries as directory_queries
