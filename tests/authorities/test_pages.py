@@ -113,7 +113,8 @@ def test_editor_creates_and_edits_an_authority(app, client, login_as):
     assert authority.declaration_id == declaration.id and authority.phone == "+33123450000"
     assert authority.email_received_on == date.today()
     response = client.post(
-        f"/authorities/{authority.id}/edit", data=form(email="other@example.org", declaration_id="0")
+        f"/authorities/{authority.id}/edit",
+        data=form(email="other@example.org", declaration_id="0", version=authority.version),
     )
     assert response.status_code == 302
     db.session.refresh(authority)
@@ -185,7 +186,7 @@ def test_editor_records_and_edits_a_declaration(app, client, login_as):
     declaration = db.session.scalar(select(OfficialDeclaration))
     response = client.post(
         f"/authorities/declarations/{declaration.id}/edit",
-        data=data | {"email": "", "phone": "+33 1 23 45 00 01"},
+        data=data | {"email": "", "phone": "+33 1 23 45 00 01", "version": declaration.version},
     )
     assert response.status_code == 302
     db.session.refresh(declaration)

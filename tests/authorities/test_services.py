@@ -185,7 +185,9 @@ def test_review_a_difference_with_a_note(app):
 def test_update_records_the_changes_and_deleting_a_declaration_unlinks(app):
     declaration = af.declaration()
     authority = services.authority_create(country=factories.country("FRA"), data=data(), by=None)
-    services.authority_update(authority, data=data(email="new@example.org"), by=None)
+    services.authority_update(
+        authority, data=data(email="new@example.org"), version=authority.version, by=None
+    )
     event = db.session.scalar(select(AuditEvent).where(AuditEvent.action == "update"))
     assert event.changes["email"] == ["mla.fra@example.org", "new@example.org"]
     declaration_services.declaration_delete(declaration, by=None)

@@ -4,8 +4,9 @@ from datetime import date
 
 from tracker.authorities.models import FIELDS, OfficialDeclaration
 from tracker.authorities.services import in_future, normalise_value, parse_article, require_party
-from tracker.core import audit
+from tracker.core import audit, locking
 from tracker.core.errors import DomainError
+from tracker.core.locking import check_version
 from tracker.core.parsing import text_or_none
 from tracker.countries.models import Country
 from tracker.extensions import db
@@ -56,13 +57,14 @@ def declaration_create(*, country: Country, data: dict, by) -> OfficialDeclarati
     return declaration
 
 
-def declaration_update(declaration: OfficialDeclaration, *, data: dict, by) -> OfficialDeclaration:
+def declaration_update(declaration: OfficialDeclaration, *, data: dict, version, by) -> OfficialDeclaration:
+    check_version(declaration, version, what="declaration")
     before = _declaration_values(declaration)
     _apply_declaration(declaration, declaration.country, data)
     if declaration.article != before["article"]:
         for authority in declaration.authorities:  # a link across articles would compare unlike things
             authority.declaration = None
-    db.session.flush()
+    locking.flush(what="declaration")
     audit.record_update(
         entity_type="official_declaration",
         entity_id=declaration.id,

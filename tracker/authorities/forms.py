@@ -6,6 +6,7 @@ from wtforms.validators import DataRequired, Length, Optional, ValidationError
 
 from tracker.authorities.models import FIELDS, Article, Field, Source
 from tracker.core.forms import FilterForm, choices, none_if_blank, strip
+from tracker.core.locking import VersionField
 
 ARTICLE_CHOICES = choices((a.value, a.label) for a in Article)
 SOURCE_CHOICES = choices([("", "—")] + [(s.value, s.label) for s in Source])
@@ -50,6 +51,7 @@ class AuthorityForm(FlaskForm):
     email_source = _source("E-mail")
     email_received_on = _received("E-mail")
     notes = TextAreaField("Notes", validators=[Optional()], filters=[none_if_blank])
+    version = VersionField()
 
     def rows(self):
         """(field, value input, source input, date input) for the template's table."""
@@ -79,6 +81,7 @@ class DeclarationForm(FlaskForm):
     email = StringField("E-mail", validators=[Optional(), Length(max=254)], filters=[none_if_blank])
     declared_on = DateField("Date of the declaration", validators=[Optional()])
     notes = TextAreaField("Notes", validators=[Optional()], filters=[none_if_blank])
+    version = VersionField()
 
 
 def _int_or_none(value):

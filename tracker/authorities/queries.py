@@ -8,7 +8,7 @@ in `input_queries`.
 from dataclasses import dataclass, field
 from datetime import date
 
-from sqlalchemy import distinct, func, select
+from sqlalchemy import func, select
 from sqlalchemy.orm import selectinload
 from sqlalchemy.orm.attributes import set_committed_value
 
@@ -100,14 +100,6 @@ def directory(*, article: Article | None = None) -> list[AuthorityView]:
     if article is not None:
         query = query.where(Authority.article == article)
     return [AuthorityView.of(a) for a in db.session.scalars(query)]
-
-
-def directory_counts() -> dict[str, int]:
-    """How many authorities and how many Parties the directory holds."""
-    authorities, countries = db.session.execute(
-        select(func.count(Authority.id), func.count(distinct(Authority.country_id)))
-    ).one()
-    return {"authorities": authorities, "countries": countries}
 
 
 @dataclass

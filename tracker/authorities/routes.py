@@ -24,6 +24,7 @@ from tracker.core import audit
 from tracker.core.access import Role, access
 from tracker.core.errors import DomainError
 from tracker.core.forms import apply_domain_error
+from tracker.core.locking import ConflictError, keep_input_after_conflict, row_values
 from tracker.core.redirects import safe_next
 from tracker.core.spreadsheets import FORMATS, download
 from tracker.countries.models import Status
@@ -145,7 +146,14 @@ def authority_edit(authority_id: int):
     form = _authority_form(country, authority)
     if form.validate_on_submit():
         try:
-            services.authority_update(authority, data=form.service_data(), by=current_user)
+            services.authority_update(
+                authority, data=form.service_data(), version=form.version.data, by=current_user
+            )
+        except ConflictError as error:
+            db.session.rollback()
+            authority = db.get_or_404(Authority, authority_id)
+            saved = row_values(form, authority) | {"declaration_id": str(authority.declaration_id or 0)}
+            keep_input_after_conflict(form, error, saved=saved, version=authority.version)
         except DomainError as error:
             db.session.rollback()
             apply_domain_error(form, error)
@@ -280,7 +288,15 @@ def declaration_edit(declaration_id: int):
     form = DeclarationForm(obj=declaration)
     if form.validate_on_submit():
         try:
-            declaration_services.declaration_update(declaration, data=form.data, by=current_user)
+            declaration_services.declaration_update(
+                declaration, data=form.data, version=form.version.data, by=current_user
+            )
+        except ConflictError as error:
+            db.session.rollback()
+            declaration = db.get_or_404(OfficialDeclaration, declaration_id)
+            keep_input_after_conflict(
+                form, error, saved=row_values(form, declaration), version=declaration.version
+            )
         except DomainError as error:
             db.session.rollback()
             apply_domain_error(form, error)

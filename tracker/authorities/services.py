@@ -24,8 +24,9 @@ from tracker.authorities.models import (
     OfficialDeclaration,
     Source,
 )
-from tracker.core import audit
+from tracker.core import audit, locking
 from tracker.core.errors import DomainError
+from tracker.core.locking import check_version
 from tracker.core.parsing import text_or_none
 from tracker.core.time import utcnow
 from tracker.core.validation import normalise_email, normalise_phone
@@ -186,10 +187,12 @@ def authority_create(*, country: Country, data: dict, by) -> Authority:
     return authority
 
 
-def authority_update(authority: Authority, *, data: dict, by) -> Authority:
+def authority_update(authority: Authority, *, data: dict, version, by) -> Authority:
+    """Save an edit; `version` is the one the editor loaded (another save since then is a conflict)."""
+    check_version(authority, version, what="authority")
     before = authority_values(authority)
     _apply(authority, authority.country, data)
-    db.session.flush()
+    locking.flush(what="authority")
     audit.record_update(
         entity_type="authority",
         entity_id=authority.id,
