@@ -199,6 +199,22 @@ def _xlsx_rows(sheet, cap: int, headers: list[str], notes: list[str]):
     return body
 
 
+def _workbook_error(error: BaseException) -> ImportFileError:
+    """The message for openpyxl's failure, which often wraps the XML parser's in a ValueError."""
+    while error is not None:
+        if isinstance(error, DefusedXmlException):
+            return ImportFileError(
+                "The workbook's XML declares entities, which are refused for safety; "
+                "save it again from Excel or LibreOffice."
+            )
+        if isinstance(error, ParseError):
+            return ImportFileError(
+                f"The file is not a readable XLSX workbook: its XML is malformed ({error})."
+            )
+        error = error.__cause__ or error.__context__
+    return ImportFileError("The file is not a readable XLSX workbook.")
+
+
 def _read_xlsx(data: bytes, cap: int) -> tuple[list[str], list[tuple[int, dict]], tuple[str, ...]]:
     _check_package(data)
     notes: list[str] = []
@@ -218,17 +234,8 @@ def _read_xlsx(data: bytes, cap: int) -> tuple[list[str], list[tuple[int, dict]]
             workbook.close()
     except ImportFileError:
         raise
-    except DefusedXmlException:
-        raise ImportFileError(
-            "The workbook's XML declares entities, which are refused for safety; "
-            "save it again from Excel or LibreOffice."
-        ) from None
-    except ParseError as error:
-        raise ImportFileError(
-            f"The file is not a readable XLSX workbook: its XML is malformed ({error})."
-        ) from None
-    except Exception:  # openpyxl fails on a damaged package in many ways (KeyError, TypeError, ...)
-        raise ImportFileError("The file is not a readable XLSX workbook.") from None
+    except Exception as error:  # openpyxl fails on a damaged package in many ways (KeyError, TypeError, ...)
+        raise _workbook_error(error) from None
     return headers, body, tuple(notes)
 
 
