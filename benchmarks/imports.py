@@ -62,7 +62,7 @@ def measure(database_url: str, count: int) -> list[tuple[str, float, float, floa
             "WTF_CSRF_ENABLED": False,
         }
     )
-    app.config["MAX_IMPORT_ROWS"] = max(count, app.config["MAX_IMPORT_ROWS"])
+    app.config["MAX_IMPORT_ROWS"] = max(count, app.config.get("MAX_IMPORT_ROWS", 0))
     results = []
     with app.app_context():
         client = app.test_client()
