@@ -282,3 +282,13 @@ def test_the_preview_page_runs_no_query_while_rendering(app, client, login_as):
         template_rendered.disconnect(after, app)
     assert "Values to resolve by hand" in body and "Narnia" in body
     assert [q for q in queries if "sessions" not in q] == []
+
+
+def test_the_header_is_the_first_row_with_a_value_and_stray_wide_cells_add_nothing():
+    rows = (
+        f'<row r="3">{cell("A3", "Name")}{cell("B3", "Kind")}</row>'
+        + f'<row r="4">{cell("A4", "Europol")}{cell("B4", "network")}<c r="XFD4"><v>1</v></c></row>'
+    )
+    table = read_table("o.xlsx", xlsx_with_sheet(sheet(rows, dimension="A1:XFD4")))
+    assert table.headers == ["Name", "Kind"]
+    assert table.rows == [(4, {"Name": "Europol", "Kind": "network"})]

@@ -30,6 +30,7 @@ DEFAULT_MAX_ROWS = 20_000
 MAX_COLUMNS = 500
 MAX_FIELD_CHARS = 1_000_000
 MAX_BLANK_RUN = 10_000
+MAX_HEADER_ROW = 1_000  # the header row of a sheet is looked for among its first thousand rows
 MAX_UNPACKED_BYTES = 200 * 1024 * 1024
 FILENAME_LENGTH = 255  # ImportBatch.filename
 DTD = re.compile(rb"<!\s*(DOCTYPE|ENTITY)", re.IGNORECASE)
@@ -178,10 +179,21 @@ def _check_package(data: bytes) -> None:
         raise ImportFileError("The file is not a readable XLSX workbook.") from None
 
 
-def _xlsx_rows(sheet, cap: int, headers: list[str], notes: list[str]):
+def _xlsx_header(sheet) -> tuple[int, list[str]]:
+    """The first row with a value (within the first MAX_HEADER_ROW rows) is the header row."""
+    for number, values in enumerate(sheet.iter_rows(max_row=MAX_HEADER_ROW, values_only=True), 1):
+        if any(_text(v) for v in values):
+            return number, _headers(values)
+    return 0, []
+
+
+def _xlsx_rows(sheet, cap: int, header_row: int, headers: list[str], notes: list[str]):
+    """The data rows below the header, only as wide as the header: a stray cell in column XFD adds nothing."""
     blank_run = 0
     body = []
-    for number, values in enumerate(sheet.iter_rows(min_row=2, max_col=len(headers), values_only=True), 2):
+    first = header_row + 1
+    rows = sheet.iter_rows(min_row=first, max_col=len(headers), values_only=True)
+    for number, values in enumerate(rows, first):
         texts = [_text(v) for v in values]
         if not any(texts):
             blank_run += 1
@@ -227,9 +239,8 @@ def _read_xlsx(data: bytes, cap: int) -> tuple[list[str], list[tuple[int, dict]]
             # The dimension written in the file is not trusted: a sheet claiming A1:XFD1048576 would
             # otherwise be padded out to a million rows of 16,384 cells.
             sheet.reset_dimensions()
-            first = next(sheet.iter_rows(max_row=1, values_only=True), ())
-            headers = _headers(first)
-            body = _xlsx_rows(sheet, cap, headers, notes) if headers else []
+            header_row, headers = _xlsx_header(sheet)
+            body = _xlsx_rows(sheet, cap, header_row, headers, notes) if headers else []
         finally:
             workbook.close()
     except ImportFileError:
