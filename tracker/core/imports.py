@@ -6,23 +6,14 @@ validates every row first; only when no row has an error, and not in a dry run, 
 inside one savepoint, so either every row lands or none does.
 """
 
-import csv
-import io
 import re
-import zipfile
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from datetime import date, datetime
 
-from openpyxl import load_workbook
-
+from tracker.core.import_files import ImportFileError, Table, read_table
 from tracker.extensions import db
 
-EXTENSIONS = (".csv", ".xlsx")
-
-
-class ImportFileError(ValueError):
-    """The file as a whole is refused: not CSV/XLSX, unreadable, empty, or missing columns."""
+__all__ = ["ImportFileError", "Table", "read_table"]  # the file reading lives in core/import_files.py
 
 
 @dataclass(frozen=True)
@@ -37,99 +28,8 @@ class RowError:
         return f"{prefix}: {self.message}" if prefix else self.message
 
 
-@dataclass
-class Table:
-    filename: str
-    headers: list[str]
-    rows: list[tuple[int, dict[str, str]]]  # (row number, {header: text})
-
-
 def header_key(header: str) -> str:
     return re.sub(r"[^0-9a-z]+", "_", (header or "").strip().casefold()).strip("_")
-
-
-def _text(value) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, datetime):
-        return value.date().isoformat() if value.time() == datetime.min.time() else value.isoformat(sep=" ")
-    if isinstance(value, date):
-        return value.isoformat()
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    return str(value).strip()
-
-
-def _read_csv(data: bytes) -> tuple[list[str], list[tuple[int, dict]]]:
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        raise ImportFileError(
-            "The file is not UTF-8 text; save it as “CSV UTF-8” and upload it again."
-        ) from None
-    if "\x00" in text:
-        raise ImportFileError("The file is not a CSV or XLSX file.")
-    try:
-        dialect = csv.Sniffer().sniff(text[:4096], delimiters=",;\t")
-    except csv.Error:
-        dialect = csv.excel
-    reader = csv.reader(io.StringIO(text), dialect)
-    rows = [(number, values) for number, values in enumerate(reader, start=1)]
-    if not rows:
-        return [], []
-    headers = [h.strip() for h in rows[0][1]]
-    body = []
-    for number, values in rows[1:]:
-        if not any(v.strip() for v in values):
-            continue
-        if len(values) > len(headers):
-            raise ImportFileError(f"Row {number} has more values than there are columns.")
-        body.append(
-            (number, {h: (values[i].strip() if i < len(values) else "") for i, h in enumerate(headers)})
-        )
-    return headers, body
-
-
-def _read_xlsx(data: bytes) -> tuple[list[str], list[tuple[int, dict]]]:
-    try:
-        workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    except (zipfile.BadZipFile, KeyError, OSError, ValueError):
-        raise ImportFileError("The file is not a readable XLSX workbook.") from None
-    sheet = workbook.worksheets[0]
-    headers: list[str] = []
-    body = []
-    for number, values in enumerate(sheet.iter_rows(values_only=True), start=1):
-        if not headers:
-            headers = [_text(v) for v in values]
-            while headers and not headers[-1]:
-                headers.pop()
-            continue
-        texts = [_text(v) for v in values]
-        if not any(texts):
-            continue
-        body.append((number, {h: (texts[i] if i < len(texts) else "") for i, h in enumerate(headers) if h}))
-    workbook.close()
-    return headers, body
-
-
-def read_table(filename: str, data: bytes) -> Table:
-    """Parse an uploaded CSV or XLSX file (judged by its name and its content)."""
-    name = (filename or "").lower()
-    if not name.endswith(EXTENSIONS):
-        raise ImportFileError(f"“{filename}” is not a CSV or XLSX file. Upload a .csv or .xlsx file.")
-    if not data:
-        raise ImportFileError("The file is empty.")
-    is_zip = data[:4] == b"PK\x03\x04"
-    if name.endswith(".xlsx") and not is_zip:
-        raise ImportFileError(f"“{filename}” is not a real XLSX workbook.")
-    if name.endswith(".csv") and is_zip:
-        raise ImportFileError(
-            f"“{filename}” is a workbook, not a CSV file; name it .xlsx or export it as CSV."
-        )
-    headers, rows = _read_xlsx(data) if is_zip else _read_csv(data)
-    if not headers:
-        raise ImportFileError("The file has no header row.")
-    return Table(filename=filename, headers=headers, rows=rows)
 
 
 @dataclass(frozen=True)
@@ -237,6 +137,10 @@ class ImportResult:
     items: list = field(default_factory=list)
     ignored_columns: list[str] = field(default_factory=list)
     written: int = 0
+    # Filled in by the service for the preview page, so that the template runs no query:
+    unresolved: list = field(default_factory=list)  # see Importer.unresolved
+    preview_rows: list[list] = field(default_factory=list)  # Importer.preview of the first rows
+    notes: tuple[str, ...] = ()  # from the reading of the file (Table.notes)
 
     @property
     def valid(self) -> bool:
@@ -249,7 +153,7 @@ def validate(importer: Importer, table: Table, progress: Callable[[int], None] |
     if missing:
         raise ImportFileError(f"The file lacks the column(s): {', '.join(missing)}.")
     labels = {c.key: c.label for c in importer.columns}
-    result = ImportResult(total=len(table.rows), ignored_columns=ignored)
+    result = ImportResult(total=len(table.rows), ignored_columns=ignored, notes=table.notes)
     parsed = []
     for number, raw in table.rows:
         row = RowReader(number, {key: raw.get(header, "") for header, key in mapping.items()}, labels)

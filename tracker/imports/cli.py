@@ -34,6 +34,8 @@ def import_command(kind, file, dry_run, options, by_email):
         if problem := importer.check_options():
             raise click.UsageError(problem)
         table = read_table(file.name, file.read_bytes())
+        for note in table.notes:
+            click.echo(note, err=True)
         with click.progressbar(length=len(table.rows), label=f"Checking {len(table.rows)} rows") as bar:
             result = run_import(importer, table, dry_run=dry_run, progress=bar.update)
     except (ImportFileError, DomainError) as error:

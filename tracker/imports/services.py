@@ -1,7 +1,12 @@
-"""Writes for import batches: upload, resolve by hand, confirm (all rows or none), discard."""
+"""Writes for import batches: upload, resolve by hand, confirm (all rows or none), discard.
+
+The file is read once, at upload; its rows are kept with the batch, and the preview and the confirmation
+validate those rows (against the database as it is then) without parsing the file again.
+"""
 
 from tracker.core import audit
 from tracker.core.errors import DomainError
+from tracker.core.import_files import Table, clean_filename
 from tracker.core.imports import IMPORTERS, ImportFileError, ImportResult, read_table, run_import, validate
 from tracker.core.time import utcnow
 from tracker.extensions import db
@@ -21,19 +26,42 @@ def batch_upload(*, kind: str, filename: str, content: bytes, options: dict, by)
     importer = importer_for(kind, options=options, by=by)
     if problem := importer.check_options():
         raise DomainError(problem)
+    filename = clean_filename(filename)
     try:
-        read_table(filename, content)  # refuse a file that is not CSV/XLSX before keeping it
+        table = read_table(filename, content)  # refuse a file that is not CSV/XLSX before keeping it
     except ImportFileError as error:
         raise DomainError(str(error), field="file") from None
-    batch = ImportBatch(kind=kind, filename=filename, content=content, options=options, created_by_id=by.id)
+    batch = ImportBatch(
+        kind=kind,
+        filename=filename,
+        content=content,
+        rows=table.to_json(),
+        options=options,
+        created_by_id=by.id,
+    )
     db.session.add(batch)
     db.session.flush()
     return batch
 
 
+def batch_table(batch: ImportBatch) -> Table:
+    """The rows read at upload (a batch uploaded before they were kept is read from its file)."""
+    if batch.rows is not None:
+        return Table.from_json(batch.filename, batch.rows)
+    return read_table(batch.filename, batch.content)
+
+
+PREVIEW_ROWS = 50
+
+
 def batch_preview(batch: ImportBatch, *, by=None) -> tuple[object, ImportResult]:
+    """Validate the rows; the values to resolve and the preview's cells are computed here, not in the page."""
     importer = importer_for(batch, by=by)
-    return importer, validate(importer, read_table(batch.filename, batch.content))
+    result = validate(importer, batch_table(batch))
+    if batch.status == BatchStatus.PENDING:
+        result.unresolved = importer.unresolved()
+    result.preview_rows = [importer.preview(item) for item in result.items[:PREVIEW_ROWS]]
+    return importer, result
 
 
 def batch_resolve(batch: ImportBatch, *, resolutions: dict[str, dict[str, str]]) -> None:
@@ -52,7 +80,7 @@ def batch_confirm(batch: ImportBatch, *, by) -> ImportResult:
     """Validate again (the data may have changed since the preview) and write every row, or none."""
     _require_pending(batch)
     importer = importer_for(batch, by=by)
-    result = run_import(importer, read_table(batch.filename, batch.content))
+    result = run_import(importer, batch_table(batch))
     if result.valid:
         batch.status = BatchStatus.DONE
         batch.rows_written = result.written
