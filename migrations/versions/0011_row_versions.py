@@ -1,7 +1,7 @@
 """a version on every edited row (optimistic locking)
 
 Revision ID: 0011_row_versions
-Revises: 0008_data_version
+Revises: 0010_import_rows
 Create Date: 2026-12-03 09:10:00
 
 Existing rows start at version 1: the server default fills them, and SQLAlchemy raises the number on
@@ -12,7 +12,7 @@ import sqlalchemy as sa
 
 
 revision = '0011_row_versions'
-down_revision = '0008_data_version'
+down_revision = '0010_import_rows'
 branch_labels = None
 depends_on = None
 
