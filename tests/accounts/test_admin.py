@@ -48,7 +48,7 @@ def test_invalid_and_duplicate_email_are_field_errors(client, login_as):
 def test_weak_initial_password_is_refused(client, login_as):
     login_as("admin")
     response = _create(client, password="short")
-    assert "Use at least 10 characters." in response.get_data(as_text=True)
+    assert "Use at least 12 characters." in response.get_data(as_text=True)
 
 
 def test_admin_changes_role_and_deactivates(client, login_as):

@@ -11,7 +11,8 @@ ROLE_CHOICES = choices((role.value, role.label) for role in Role)
 
 class PasswordPolicy:
     def __call__(self, form, field):
-        if problem := password_problem(field.data or ""):
+        email = getattr(form, "email", None)
+        if problem := password_problem(field.data or "", email=email.data if email else None):
             raise ValidationError(problem)
 
 
