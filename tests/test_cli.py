@@ -48,7 +48,7 @@ def test_users_create_refuses_bad_input_and_writes_nothing(app):
     for email, password, message in [
         ("taken@example.org", "a long enough secret", "already exists"),
         ("not-an-email", "a long enough secret", "Not a valid e-mail address"),
-        ("ok@example.org", "short", "at least 10 characters"),
+        ("ok@example.org", "short", "at least 12 characters"),
     ]:
         result = runner.invoke(
             args=["users", "create", "--email", email, "--role", "viewer", "--password-stdin"], input=password

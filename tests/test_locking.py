@@ -117,6 +117,13 @@ CASES = {
         form=lambda row: {"title": row.title, "status": row.status.value},
         field="owner",
     ),
+    "account": Case(
+        "admin",
+        make=lambda: factories.user(role="viewer", name="Party reader"),
+        url=lambda row: f"/admin/users/{row.id}",
+        form=lambda row: {"role": row.role.value, "active": "y"},
+        field="name",
+    ),
     "organisation": Case(
         "editor",
         make=lambda: factories.organisation(name="Europol"),

@@ -26,15 +26,21 @@ class Config:
     SESSION_COOKIE_SAMESITE = "Lax"
     SESSION_COOKIE_SECURE = os.environ.get("HTTPS", "").lower() in {"1", "true", "yes"}
     REMEMBER_COOKIE_HTTPONLY = True
+    # Absolute: a session ends this long after the log-in, however busy.
     PERMANENT_SESSION_LIFETIME = timedelta(minutes=_env_int("SESSION_LIFETIME_MINUTES", 8 * 60))
+    # Idle: a session ends after this long without a request.
+    SESSION_IDLE_MINUTES = _env_int("SESSION_IDLE_MINUTES", 60)
     # werkzeug's default (scrypt) in production; tests use a cheap method to stay fast.
     # A hash method name, not a password.
     PASSWORD_HASH_METHOD = "scrypt"  # noqa: S105  # nosec B105
-    LOGIN_MAX_FAILURES = 5  # in a row, per account: then the account is locked for LOGIN_LOCKOUT
+    # Failed log-ins, counted in the database (every worker sees them); see tracker/accounts/login.py.
+    # Per (account, address) pair: LOGIN_MAX_FAILURES within LOGIN_LOCKOUT lock that pair only.
+    LOGIN_MAX_FAILURES = 5
     LOGIN_LOCKOUT = timedelta(minutes=15)
-    # Failed log-ins allowed per client address and per e-mail address (Flask-Limiter syntax).
+    # Per client address (any accounts) and per account (any addresses), in Flask-Limiter's syntax.
     LOGIN_FAILURES_PER_ADDRESS = os.environ.get("LOGIN_FAILURES_PER_ADDRESS", "20 per 15 minutes")
-    LOGIN_FAILURES_PER_ACCOUNT = os.environ.get("LOGIN_FAILURES_PER_ACCOUNT", "10 per 15 minutes")
+    LOGIN_FAILURES_PER_ACCOUNT = os.environ.get("LOGIN_FAILURES_PER_ACCOUNT", "100 per hour")
+    # Flask-Limiter's own limits: memory:// is per worker; in production a redis:// URL all workers share.
     RATELIMIT_STORAGE_URI = os.environ.get("RATELIMIT_STORAGE_URI", "memory://")
     RATELIMIT_HEADERS_ENABLED = False
     PAGE_SIZE = 50

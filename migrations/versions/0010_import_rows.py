@@ -1,7 +1,7 @@
 """import batches keep the rows read at upload
 
 Revision ID: 0010_import_rows
-Revises: 0008_data_version
+Revises: 0009_sessions
 Create Date: 2026-11-30 12:00:00
 
 The rows are read once at upload and kept as JSON, so that the preview and the confirmation do not parse
@@ -13,7 +13,7 @@ import sqlalchemy as sa
 
 # revision identifiers, used by Alembic.
 revision = '0010_import_rows'
-down_revision = '0008_data_version'
+down_revision = '0009_sessions'
 branch_labels = None
 depends_on = None
 

@@ -48,14 +48,16 @@ def test_invalid_and_duplicate_email_are_field_errors(client, login_as):
 def test_weak_initial_password_is_refused(client, login_as):
     login_as("admin")
     response = _create(client, password="short")
-    assert "Use at least 10 characters." in response.get_data(as_text=True)
+    assert "Use at least 12 characters." in response.get_data(as_text=True)
 
 
 def test_admin_changes_role_and_deactivates(client, login_as):
     login_as("admin")
     user = factories.user(role="viewer")
     db.session.commit()
-    response = client.post(f"/admin/users/{user.id}", data={"name": user.name, "role": "editor"})
+    response = client.post(
+        f"/admin/users/{user.id}", data={"name": user.name, "role": "editor", "version": user.version}
+    )
     assert response.status_code == 302
     db.session.refresh(user)
     assert user.role == "editor" and user.active is False
@@ -66,12 +68,15 @@ def test_admin_changes_role_and_deactivates(client, login_as):
 def test_the_last_admin_cannot_be_demoted_or_deactivate_themself(client, login_as):
     admin = login_as("admin")
     response = client.post(
-        f"/admin/users/{admin.id}", data={"name": admin.name, "role": "viewer", "active": "y"}
+        f"/admin/users/{admin.id}",
+        data={"name": admin.name, "role": "viewer", "active": "y", "version": admin.version},
     )
     assert "last active administrator" in response.get_data(as_text=True)
     second = factories.user(role="admin")
     db.session.commit()
-    response = client.post(f"/admin/users/{admin.id}", data={"name": admin.name, "role": "admin"})
+    response = client.post(
+        f"/admin/users/{admin.id}", data={"name": admin.name, "role": "admin", "version": admin.version}
+    )
     assert "cannot deactivate your own account" in response.get_data(as_text=True)
     db.session.refresh(admin)
     assert admin.active and admin.role == "admin" and second.active

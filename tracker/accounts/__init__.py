@@ -2,4 +2,4 @@ from flask import Blueprint
 
 bp = Blueprint("accounts", __name__)
 
-from tracker.accounts import routes  # noqa: E402,F401
+from tracker.accounts import routes, sessions  # noqa: E402,F401

@@ -5,13 +5,15 @@ from wtforms.validators import DataRequired, EqualTo, Length, Optional, Validati
 from tracker.accounts.passwords import password_problem
 from tracker.core.access import Role
 from tracker.core.forms import EmailAddress, FilterForm, choices, strip
+from tracker.core.locking import VersionField
 
 ROLE_CHOICES = choices((role.value, role.label) for role in Role)
 
 
 class PasswordPolicy:
     def __call__(self, form, field):
-        if problem := password_problem(field.data or ""):
+        email = getattr(form, "email", None)
+        if problem := password_problem(field.data or "", email=email.data if email else None):
             raise ValidationError(problem)
 
 
@@ -42,6 +44,7 @@ class UserEditForm(FlaskForm):
     name = StringField("Name", validators=[DataRequired(), Length(max=120)], filters=[strip])
     role = SelectField("Role", choices=ROLE_CHOICES)
     active = BooleanField("Active (may log in)")
+    version = VersionField()
 
 
 class AuditFilterForm(FilterForm):

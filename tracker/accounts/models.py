@@ -1,5 +1,6 @@
-"""User accounts. (The audit trail they write is `tracker.core.audit`.)"""
+"""User accounts and their failed log-ins. (The audit trail they write is `tracker.core.audit`.)"""
 
+import secrets
 from datetime import datetime
 
 from flask_login import UserMixin
@@ -8,8 +9,12 @@ from sqlalchemy.orm import Mapped, mapped_column
 
 from tracker.core.access import Role
 from tracker.core.locking import Versioned
+from tracker.core.time import utcnow
 from tracker.db import Base, str_enum
-from tracker.extensions import db, login_manager
+
+
+def new_session_token() -> str:
+    return secrets.token_urlsafe(32)
 
 
 class User(UserMixin, Versioned, Base):
@@ -21,14 +26,19 @@ class User(UserMixin, Versioned, Base):
     password_hash: Mapped[str] = mapped_column(String(255))
     role: Mapped[Role] = mapped_column(str_enum(Role, "role"))
     active: Mapped[bool] = mapped_column(default=True)
-    failed_logins: Mapped[int] = mapped_column(default=0)
-    locked_until: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    # Part of every session cookie; a new one (logout, password or role change, "End sessions") makes
+    # every cookie issued before worthless.
+    session_token: Mapped[str] = mapped_column(String(64), default=new_session_token)
     last_login_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
 
     @property
     def is_active(self) -> bool:  # Flask-Login refuses inactive users
         return self.active
+
+    def get_id(self) -> str:
+        """What Flask-Login keeps in the session: the id and the current session token."""
+        return f"{self.id}:{self.session_token}"
 
     def can(self, role: Role) -> bool:
         return Role(self.role).includes(role)
@@ -37,7 +47,15 @@ class User(UserMixin, Versioned, Base):
         return f"<User {self.email} {self.role}>"
 
 
-@login_manager.user_loader
-def load_user(user_id: str) -> User | None:
-    user = db.session.get(User, int(user_id))
-    return user if user is not None and user.active else None
+class LoginFailure(Base):
+    """One failed log-in, by the e-mail typed (known account or not) and the client's address.
+
+    Kept in the database so that every worker counts the same failures.
+    """
+
+    __tablename__ = "login_failures"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    email: Mapped[str] = mapped_column(String(254), index=True)
+    address: Mapped[str] = mapped_column(String(64), index=True)
+    at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow, index=True)

@@ -1,5 +1,5 @@
 from flask import current_app, flash, redirect, render_template, request, session, url_for
-from flask_login import current_user, login_user, logout_user
+from flask_login import current_user, logout_user
 
 from tracker.accounts import bp, queries, services
 from tracker.accounts.forms import (
@@ -9,13 +9,16 @@ from tracker.accounts.forms import (
     UserCreateForm,
     UserEditForm,
 )
+from tracker.accounts.login import authenticate
 from tracker.accounts.models import User
+from tracker.accounts.sessions import session_start, sessions_end
 from tracker.core.access import Role, access, public
 from tracker.core.errors import DomainError
 from tracker.core.forms import apply_domain_error
+from tracker.core.locking import ConflictError, keep_input_after_conflict, row_values
 from tracker.core.pagination import page_number
 from tracker.core.redirects import safe_next
-from tracker.extensions import db, limiter
+from tracker.extensions import db
 
 LOGIN_FAILED = "Invalid e-mail or password."
 
@@ -25,54 +28,35 @@ def _safe_next(target: str | None) -> str:
     return safe_next(target, url_for("main.home"))
 
 
-def _failed(response) -> bool:
-    return request.method == "POST" and response.status_code != 302
-
-
-def _login_email() -> str:
-    return "account:" + request.form.get("email", "").strip().lower()
-
-
 @bp.route("/login", methods=["GET", "POST"])
 @public
-@limiter.limit(
-    lambda: current_app.config["LOGIN_FAILURES_PER_ADDRESS"], methods=["POST"], deduct_when=_failed
-)
-@limiter.limit(
-    lambda: current_app.config["LOGIN_FAILURES_PER_ACCOUNT"],
-    methods=["POST"],
-    deduct_when=_failed,
-    key_func=_login_email,
-)
 def login():
     if current_user.is_authenticated:
         return redirect(url_for("main.home"))
     form = LoginForm()
     if form.validate_on_submit():
-        user = services.authenticate(form.email.data, form.password.data)
-        db.session.commit()  # failed attempts and lockouts are kept too
-        if user is None:
-            flash(LOGIN_FAILED, "danger")
-        else:
-            session.clear()
-            session.permanent = True
-            login_user(user)
+        attempt = authenticate(form.email.data, form.password.data, address=request.remote_addr)
+        db.session.commit()  # failed attempts are kept too
+        if attempt.user is not None:
+            session_start(attempt.user)
             return redirect(_safe_next(request.args.get("next")))
+        # Unknown account, wrong password, locked or throttled: the same words, no hint.
+        flash(LOGIN_FAILED, "danger")
+        return render_template("accounts/login.html", form=form), 429 if attempt.throttled else 200
     return render_template("accounts/login.html", form=form)
 
 
 @bp.app_errorhandler(429)
-def too_many_attempts(error):
-    """Throttled log-ins get the same answer as a wrong password: nothing to tell an attacker."""
-    if request.endpoint == "accounts.login":
-        flash(LOGIN_FAILED, "danger")
-        return render_template("accounts/login.html", form=LoginForm()), 429
+def too_many_requests(error):
+    """Flask-Limiter's own limits (shared by the workers through RATELIMIT_STORAGE_URI)."""
     return render_template("errors/error.html", code=429, message="Too many requests; wait a while."), 429
 
 
 @bp.post("/logout")
 @access(read=Role.VIEWER, write=Role.VIEWER)
 def logout():
+    sessions_end(current_user, by=current_user, reason="logged out")
+    db.session.commit()
     logout_user()
     session.clear()
     flash("You are logged out.", "info")
@@ -92,7 +76,9 @@ def password_change():
             apply_domain_error(form, error)
         else:
             db.session.commit()
-            flash("Your password has been changed.", "success")
+            # Every other session has ended; this one goes on.
+            session_start(current_user._get_current_object())
+            flash("Your password has been changed; your other sessions have ended.", "success")
             return redirect(url_for("main.home"))
     return render_template("accounts/password.html", form=form)
 
@@ -135,8 +121,17 @@ def user_edit(user_id: int):
     if form.validate_on_submit():
         try:
             services.user_update(
-                user, name=form.name.data, role=form.role.data, active=form.active.data, by=current_user
+                user,
+                name=form.name.data,
+                role=form.role.data,
+                active=form.active.data,
+                version=form.version.data,
+                by=current_user,
             )
+        except ConflictError as error:
+            db.session.rollback()
+            user = db.get_or_404(User, user_id)
+            keep_input_after_conflict(form, error, saved=row_values(form, user), version=user.version)
         except DomainError as error:
             db.session.rollback()
             apply_domain_error(form, error)
@@ -145,6 +140,16 @@ def user_edit(user_id: int):
             flash(f"Account {user.email} saved.", "success")
             return redirect(url_for("accounts.user_list"))
     return render_template("accounts/user_form.html", form=form, user=user)
+
+
+@bp.post("/admin/users/<int:user_id>/end-sessions")
+@access(read=Role.ADMIN, write=Role.ADMIN)
+def user_end_sessions(user_id: int):
+    user = db.get_or_404(User, user_id)
+    sessions_end(user, by=current_user, reason=f"ended by {current_user.email}")
+    db.session.commit()
+    flash(f"Every session of {user.email} has ended.", "success")
+    return redirect(url_for("accounts.user_edit", user_id=user.id))
 
 
 @bp.get("/admin/audit")
