@@ -1,12 +1,12 @@
 from datetime import date
 
 from flask_wtf import FlaskForm
-from wtforms import DateField, IntegerField, SelectField, SelectMultipleField, StringField, TextAreaField
+from wtforms import IntegerField, SelectField, SelectMultipleField, StringField, TextAreaField
 from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, Optional
 from wtforms.widgets import CheckboxInput, ListWidget
 
 from tracker.activities.models import ActivityKind, ActivityStatus
-from tracker.core.forms import FilterForm, choices, none_if_blank, strip
+from tracker.core.forms import DateField, FilterForm, choices, none_if_blank, strip
 
 
 def _labelled(enum_class):
