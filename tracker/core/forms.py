@@ -54,11 +54,21 @@ class DateField(_WTFormsDateField):
     message naming the field. Every form and filter uses this one, so no typed date can reach date
     arithmetic that overflows (0001-01-01 minus a day) or a query with a nonsense bound."""
 
+    range_error: str | None = None
+
     def process_formdata(self, valuelist):
+        self.range_error = None
         super().process_formdata(valuelist)
         if self.data is not None:
             try:
                 check_date_range(self.data, self.label.text)
-            except ValueError:
-                self.data = None
+            except ValueError as error:
+                self.data = None  # no route may compute with it, even one that skips validation
+                self.range_error = str(error)
                 raise
+
+    def post_validate(self, form, validation_stopped):
+        # DataRequired sees the emptied data and replaces the errors with its own "give a date"; the
+        # range is the real reason.
+        if self.range_error and self.range_error not in self.errors:
+            self.errors = [self.range_error]
