@@ -174,7 +174,7 @@ def throughput(base: str, path: str, seconds: float, clients: int) -> float:
 
 def measure_throughput(database_url: str, pages: list[str], seconds: float, clients: int) -> dict[str, float]:
     port = free_port()
-    env = os.environ | {"DATABASE_URL": database_url, "SECRET_KEY": "benchmark-" + str(port)}
+    env = os.environ | {"DATABASE_URL": database_url, "SECRET_KEY": f"benchmark-{port}-" + "k" * 32}
     server = subprocess.Popen(  # noqa: S603  # nosec B603
         [
             sys.executable,

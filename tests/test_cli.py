@@ -13,7 +13,7 @@ from tracker.extensions import db
 
 def test_console_script_is_bound_to_the_app(database_url):
     script = shutil.which("tracker") or os.path.join(os.path.dirname(sys.executable), "tracker")
-    env = os.environ | {"SECRET_KEY": "cli-test", "DATABASE_URL": database_url}
+    env = os.environ | {"SECRET_KEY": "cli-test-" + "k" * 32, "DATABASE_URL": database_url}
     result = subprocess.run(
         [script, "routes"], capture_output=True, text=True, env=env, timeout=60, check=False
     )

@@ -26,17 +26,33 @@ def create_app(config: type | dict | None = None) -> Flask:
     if not app.config.get("SQLALCHEMY_DATABASE_URI"):
         os.makedirs(app.instance_path, exist_ok=True)
         app.config["SQLALCHEMY_DATABASE_URI"] = f"sqlite:///{Path(app.instance_path) / 'tracker.sqlite'}"
-    if app.config["SECRET_KEY"] == DEFAULT_SECRET_KEY and not (app.debug or app.testing):
-        raise RuntimeError(
-            "SECRET_KEY is not set. Set the SECRET_KEY environment variable to a long random value "
-            "(for example: python -c 'import secrets; print(secrets.token_hex(32))'), "
-            "or run with --debug for local development."
-        )
+    if not (app.debug or app.testing):
+        _check_secret_key(app.config.get("SECRET_KEY"))
 
     _init_extensions(app)
     _register_blueprints(app)
     _register_cli(app)
     return app
+
+
+MIN_SECRET_KEY_LENGTH = 32
+HOW_TO_MAKE_A_KEY = (
+    "Set the SECRET_KEY environment variable to a long random value "
+    "(for example: python -c 'import secrets; print(secrets.token_hex(32))'), "
+    "or run with --debug for local development."
+)
+
+
+def _check_secret_key(key) -> None:
+    """A missing, empty or short key lets anyone who guesses it forge a session (and an empty one makes
+    every page fail): refuse to start rather than serve with it."""
+    if not key or key == DEFAULT_SECRET_KEY:
+        raise RuntimeError(f"SECRET_KEY is not set. {HOW_TO_MAKE_A_KEY}")
+    if len(key) < MIN_SECRET_KEY_LENGTH:
+        raise RuntimeError(
+            f"SECRET_KEY is too short ({len(key)} characters; at least {MIN_SECRET_KEY_LENGTH} needed). "
+            + HOW_TO_MAKE_A_KEY
+        )
 
 
 def _init_extensions(app: Flask) -> None:

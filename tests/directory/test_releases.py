@@ -71,10 +71,11 @@ def test_an_empty_directory_is_not_published(app):
 
 
 def test_phone_numbers_are_exported_as_they_are_and_formulas_are_not():
-    assert neutralise("+41 22 345 67 89") == "+41 22 345 67 89"
-    assert neutralise("+1 (202) 555-0100") == "+1 (202) 555-0100"
-    for payload in ["+cmd|' /C calc'!A0", "+1+HYPERLINK(1)", "=1+1"]:
+    assert neutralise("+41 22 345 67 89", phone=True) == "+41 22 345 67 89"
+    assert neutralise("+1 (202) 555-0100", phone=True) == "+1 (202) 555-0100"
+    for payload in ["+cmd|' /C calc'!A0", "+1+HYPERLINK(1)", "=1+1", "+1-1"]:
         assert neutralise(payload) == "'" + payload
+        assert neutralise(payload, phone=True) == "'" + payload
 
 
 def test_verification_alone_is_not_a_change(two_releases):

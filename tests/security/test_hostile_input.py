@@ -5,6 +5,7 @@ fuzzed the day it exists. Whatever is sent: never a server error, and text alway
 """
 
 import re
+from html import unescape
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -202,3 +203,81 @@ def test_page_numbers_beyond_any_list_are_not_an_error(client, login_as, url):
     login_as("admin")
     for page in ("99999999999999999999", "-5", "0", "abc"):
         assert client.get(url, query_string={"page": page}).status_code < 500, (url, page)
+
+
+# -- dates at the ends of the calendar ----------------------------------------------------------------
+# Every date field, in every GET filter and POST form, found from the pages themselves. A date outside
+# 1900-2100 is refused with a message naming the field, never a server error (0001-01-01 minus a day and
+# 9999-12-31 plus one overflow); the range's own ends are accepted.
+
+OUTSIDE = "outside the dates the tracker accepts"
+FORM = re.compile(r"<form\b([^>]*)>(.*?)</form>", re.I | re.S)
+DATE_INPUT = re.compile(r'<input\b[^>]*type="date"[^>]*>', re.I)
+EDGE_DATES = ["0001-01-01", "1899-12-31", "2101-01-01", "9999-12-31"]
+
+
+def date_fields(url: str, html: str) -> list[tuple[str, str, str]]:
+    """(address, method, field name) for every date input on the page at `url`."""
+    found = []
+    for attributes, body in FORM.findall(html):
+        form = dict(ATTR.findall(attributes))
+        method = form.get("method", "get").lower()
+        action = unescape(form.get("action") or url)
+        for tag in DATE_INPUT.findall(body):
+            name = dict(ATTR.findall(tag)).get("name")
+            if name:
+                found.append((action, method, name))
+    return found
+
+
+def pages_with_date_fields(app, client) -> list[tuple[str, str, str]]:
+    from flask import url_for
+
+    arguments = sample_arguments()
+    pages = []
+    for rule in app.url_map.iter_rules():
+        if "GET" not in rule.methods or rule.endpoint in SKIP | {"static", "main.plotly_js"}:
+            continue
+        if rule.arguments - set(arguments) or rule.rule.endswith((".csv", ".xlsx", ".js")):
+            continue
+        with app.test_request_context():
+            url = url_for(rule.endpoint, **{a: arguments[a] for a in rule.arguments})
+        response = client.get(url)
+        if response.status_code == 200 and response.mimetype == "text/html":
+            pages += date_fields(url, response.get_data(as_text=True))
+    return pages
+
+
+def test_every_date_field_refuses_dates_outside_1900_to_2100(app, client, login_as):
+    login_as("admin")
+    pages = pages_with_date_fields(app, client)
+    names = {name for _, _, name in pages}
+    # the filters and forms of the issue: as-of dates, the audit period, the report period, entry forms
+    assert {"on", "since", "until", "from", "to", "cp_on", "start_date", "valid_from"} <= names, names
+    for url, method, name in pages:
+        for text in EDGE_DATES:
+            if method == "get":
+                response = client.get(url, query_string={name: text})
+            else:
+                response = client.post(url, data={name: text})
+            assert response.status_code < 500, (url, name, text)
+            db.session.rollback()
+            if response.status_code != 302:
+                assert OUTSIDE in response.get_data(as_text=True), (url, method, name, text)
+    print(f"\n{len(pages)} date fields x {len(EDGE_DATES)} dates: {sorted(pages)}")
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/?on=1900-01-01",
+        "/?on=2100-12-31",
+        "/activities/gaps?on=2100-12-31",
+        "/admin/audit?since=1900-01-01&until=2100-12-31",
+        "/reports/plenary?from=1900-01-01&to=2100-12-31",
+    ],
+)
+def test_the_ends_of_the_accepted_range_are_accepted(client, login_as, url):
+    login_as("admin")
+    response = client.get(url)
+    assert response.status_code == 200 and OUTSIDE not in response.get_data(as_text=True)

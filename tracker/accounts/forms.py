@@ -1,10 +1,10 @@
 from flask_wtf import FlaskForm
-from wtforms import BooleanField, DateField, EmailField, PasswordField, SelectField, StringField
+from wtforms import BooleanField, EmailField, PasswordField, SelectField, StringField
 from wtforms.validators import DataRequired, EqualTo, Length, Optional, ValidationError
 
 from tracker.accounts.passwords import password_problem
 from tracker.core.access import Role
-from tracker.core.forms import EmailAddress, FilterForm, choices, strip
+from tracker.core.forms import DateField, EmailAddress, FilterForm, choices, strip
 from tracker.core.locking import VersionField
 
 ROLE_CHOICES = choices((role.value, role.label) for role in Role)

@@ -2,7 +2,6 @@ from datetime import date
 
 from flask_wtf import FlaskForm
 from wtforms import (
-    DateField,
     IntegerField,
     SelectField,
     SelectMultipleField,
@@ -13,7 +12,7 @@ from wtforms.validators import DataRequired, InputRequired, Length, NumberRange,
 from wtforms.widgets import CheckboxInput, ListWidget
 
 from tracker.activities.models import Activity, ActivityKind, ActivityStatus
-from tracker.core.forms import FilterForm, choices, none_if_blank, strip
+from tracker.core.forms import DateField, FilterForm, choices, none_if_blank, strip
 from tracker.core.locking import VersionField
 
 

@@ -1,11 +1,11 @@
 from datetime import date
 
 from flask_wtf import FlaskForm
-from wtforms import DateField, HiddenField, SelectField, StringField, TextAreaField
+from wtforms import HiddenField, SelectField, StringField, TextAreaField
 from wtforms.validators import DataRequired, Length, Optional, ValidationError
 
 from tracker.authorities.models import FIELDS, Article, Field, Source
-from tracker.core.forms import FilterForm, choices, none_if_blank, strip
+from tracker.core.forms import DateField, FilterForm, choices, none_if_blank, strip
 from tracker.core.locking import VersionField
 
 ARTICLE_CHOICES = choices((a.value, a.label) for a in Article)

@@ -20,6 +20,14 @@ def refuse_nul_characters():
                 abort(400, description="The request contains a NUL character, which is not allowed.")
 
 
+def wants_json() -> bool:
+    """The client asked for JSON: `?format=json`, or an Accept header preferring JSON to HTML. An error
+    then comes back as `{"error": ...}`, which a script can read, rather than as a page."""
+    if request.args.get("format") == "json":
+        return True
+    return request.accept_mimetypes.best_match(["text/html", "application/json"]) == "application/json"
+
+
 def init_app(app) -> None:
     app.url_map.converters["int"] = IdConverter
     app.before_request(refuse_nul_characters)

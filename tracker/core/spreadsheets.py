@@ -17,6 +17,8 @@ from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
+from tracker.core.validation import normalise_phone
+
 FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
 FORMATS = {
     "csv": "text/csv; charset=utf-8",
@@ -25,12 +27,27 @@ FORMATS = {
 
 
 # A phone number in international format (+41 22 345 67 89) holds no function call a spreadsheet could
-# run, and is the commonest value starting with "+": it is written as it is.
-PHONE_NUMBER = re.compile(r"\+[0-9][0-9 ()./-]*")
+# run, and is the commonest value starting with "+": in a column declared a phone column, a value made of
+# phone characters only that is a valid E.164 number is written as it is. Anywhere else, "+1-1" is the
+# formula it looks like.
+PHONE_CHARACTERS = re.compile(r"\+[0-9][0-9 ()./-]*")
 
 
-def neutralise(value):
-    if isinstance(value, str) and value.startswith(FORMULA_TRIGGERS) and not PHONE_NUMBER.fullmatch(value):
+def _is_phone_number(value: str) -> bool:
+    if not PHONE_CHARACTERS.fullmatch(value):
+        return False
+    try:
+        normalise_phone(value)
+    except ValueError:
+        return False
+    return True
+
+
+def neutralise(value, *, phone: bool = False):
+    """The value, with a leading apostrophe-quote if a spreadsheet would run it as a formula. `phone`:
+    the value is in a phone column, where a valid international number is left as it is."""
+    formula_like = isinstance(value, str) and value.startswith(FORMULA_TRIGGERS)
+    if formula_like and not (phone and _is_phone_number(value)):
         return "'" + value
     return value
 
@@ -39,6 +56,7 @@ def neutralise(value):
 class Column:
     header: str
     width: int = 18
+    phone: bool = False  # holds phone numbers: see neutralise
 
 
 @dataclass
@@ -49,10 +67,10 @@ class Sheet:
     heading: str | None = None  # a line above the header row, e.g. "Directory version 12 of 10 Dec 2024"
 
 
-def _cell(value):
+def _cell(value, phone: bool = False):
     if isinstance(value, (list, tuple)):
         value = "; ".join(str(v) for v in value)
-    return neutralise(value)
+    return neutralise(value, phone=phone)
 
 
 def to_csv(sheet: Sheet) -> bytes:
@@ -62,8 +80,8 @@ def to_csv(sheet: Sheet) -> bytes:
     for row in sheet.rows:
         writer.writerow(
             [
-                "" if v is None else (v.isoformat() if isinstance(v, (date, datetime)) else _cell(v))
-                for v in row
+                "" if v is None else (v.isoformat() if isinstance(v, (date, datetime)) else _cell(v, c.phone))
+                for v, c in zip(row, _padded(sheet.columns, row), strict=False)
             ]
         )
     return ("\ufeff" + buffer.getvalue()).encode("utf-8")  # BOM: Excel then reads UTF-8 correctly
@@ -94,7 +112,9 @@ def to_xlsx(sheets: list[Sheet]) -> bytes:
             ws.append([title])
         ws.append([_header_cell(ws, column.header) for column in sheet.columns])
         for row in sheet.rows:
-            ws.append([_body_cell(ws, value) for value in row])
+            ws.append(
+                [_body_cell(ws, v, c.phone) for v, c in zip(row, _padded(sheet.columns, row), strict=False)]
+            )
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()
@@ -106,8 +126,13 @@ def _header_cell(ws, text: str) -> WriteOnlyCell:
     return cell
 
 
-def _body_cell(ws, value) -> WriteOnlyCell:
-    cell = WriteOnlyCell(ws, value=_cell(value))
+def _padded(columns: list[Column], row: list) -> list[Column]:
+    """The columns, lengthened with plain ones if a row is longer than the header."""
+    return columns + [Column("")] * (len(row) - len(columns))
+
+
+def _body_cell(ws, value, phone: bool = False) -> WriteOnlyCell:
+    cell = WriteOnlyCell(ws, value=_cell(value, phone))
     cell.alignment = TOP_WRAP
     if isinstance(value, date):
         cell.number_format = "yyyy-mm-dd"
@@ -127,5 +152,9 @@ def download(sheets: list[Sheet], fmt: str, filename: str) -> Response:
     return Response(
         render(sheets, fmt),
         mimetype=FORMATS[fmt],
-        headers={"Content-Disposition": f'attachment; filename="{filename}.{fmt}"'},
+        # An export is confidential whoever asks for it: never kept in a browser's or a proxy's cache.
+        headers={
+            "Content-Disposition": f'attachment; filename="{filename}.{fmt}"',
+            "Cache-Control": "no-store",
+        },
     )

@@ -81,9 +81,36 @@ def normalise_timezone(value: str) -> str:
     return text
 
 
-def parse_date(value: str) -> date:
-    """A date written YYYY-MM-DD (as ISO 8601 and spreadsheets export it), or ValueError."""
+# The dates the tracker accepts: the network's records start in the 20th century and nothing is planned
+# past the 21st. A date outside (0001-01-01, 9999-12-31) is a typo, and date arithmetic on it (a day
+# after, a year before) overflows Python's calendar.
+EARLIEST_DATE = date(1900, 1, 1)
+LATEST_DATE = date(2100, 12, 31)
+
+
+def _named(field: str | None, message: str) -> str:
+    return f"{field}: {message}" if field else message[0].upper() + message[1:]
+
+
+def check_date_range(value: date, field: str | None = None) -> date:
+    """`value` if it lies between EARLIEST_DATE and LATEST_DATE, else ValueError naming `field`.
+    Every date a user can type (forms, filters, report periods, imports) goes through this check."""
+    if not EARLIEST_DATE <= value <= LATEST_DATE:
+        raise ValueError(
+            _named(
+                field,
+                f"{value.isoformat()} is outside the dates the tracker accepts "
+                f"({EARLIEST_DATE.isoformat()} to {LATEST_DATE.isoformat()})",
+            )
+        )
+    return value
+
+
+def parse_date(value: str, field: str | None = None) -> date:
+    """A date written YYYY-MM-DD (as ISO 8601 and spreadsheets export it) within the accepted range, or
+    ValueError naming `field`."""
     try:
-        return date.fromisoformat(value.strip()[:10])
+        parsed = date.fromisoformat(value.strip()[:10])
     except ValueError:
-        raise ValueError(f"“{value}” is not a date; write it as YYYY-MM-DD") from None
+        raise ValueError(_named(field, f"“{value}” is not a date; write it as YYYY-MM-DD")) from None
+    return check_date_range(parsed, field)

@@ -1,10 +1,10 @@
 from datetime import date
 
 from flask_wtf import FlaskForm
-from wtforms import DateField, SelectField, StringField, TextAreaField
+from wtforms import SelectField, StringField, TextAreaField
 from wtforms.validators import URL, DataRequired, Length, Optional
 
-from tracker.core.forms import FilterForm, choices, none_if_blank, strip
+from tracker.core.forms import DateField, FilterForm, choices, none_if_blank, strip
 from tracker.core.locking import VersionField
 from tracker.countries.models import OrganisationKind, Status
 

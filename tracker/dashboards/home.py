@@ -4,12 +4,11 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from flask import url_for
-from wtforms import DateField
 from wtforms.validators import Optional
 
 from tracker.activities import queries as activity_queries
 from tracker.authorities import input_queries as authority_queries
-from tracker.core.forms import FilterForm
+from tracker.core.forms import DateField, FilterForm
 from tracker.countries import queries as country_queries
 from tracker.countries.models import Status
 from tracker.dashboards.charts import Chart, bar_chart, cumulative_line_chart, stacked_bar_chart, world_map

@@ -3,6 +3,7 @@ contact point was on a date the reader picks (`?cp_on=YYYY-MM-DD`)."""
 
 from datetime import date
 
+from tracker.core.validation import parse_date
 from tracker.countries.models import Country
 from tracker.countries.profile import register_section
 from tracker.directory import queries
@@ -14,9 +15,9 @@ def load(country: Country, today: date, params) -> dict:
     asked, error = None, None
     if text := (params.get("cp_on") or "").strip():
         try:
-            asked = date.fromisoformat(text)
-        except ValueError:
-            error = f"“{text}” is not a date; write it as YYYY-MM-DD."
+            asked = parse_date(text, "Who was the contact point on")
+        except ValueError as problem:
+            error = f"{problem}."
     by_state: dict[str, list] = {"current": [], "upcoming": [], "ended": []}
     for cp in entries:
         by_state[cp.state_on(today)].append(cp)

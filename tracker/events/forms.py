@@ -3,7 +3,6 @@ from datetime import date
 from flask_wtf import FlaskForm
 from wtforms import (
     BooleanField,
-    DateField,
     IntegerField,
     SelectField,
     SelectMultipleField,
@@ -12,7 +11,7 @@ from wtforms import (
 )
 from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, Optional
 
-from tracker.core.forms import EmailAddress, FilterForm, choices, none_if_blank, strip
+from tracker.core.forms import DateField, EmailAddress, FilterForm, choices, none_if_blank, strip
 from tracker.core.locking import VersionField
 from tracker.events.models import (
     ActionStatus,

@@ -29,6 +29,8 @@ def upload(kind: str):
             db.session.commit()
             return redirect(url_for("imports.preview", batch_id=batch.id))
     importer = importer_class(options=options, by=current_user)
+    if request.method == "GET" and (problem := importer.check_options()):
+        form.form_errors.append(problem)  # a bad option from the link: say so before a file is chosen
     return render_template("imports/upload.html", form=form, importer=importer, options=options)
 
 

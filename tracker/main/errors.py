@@ -1,9 +1,15 @@
-"""Error pages: a short explanation, never a stack trace."""
+"""Error pages: a short explanation, never a stack trace.
 
-from flask import render_template
+A route that refuses a request with a reason of its own (`abort(400, description=...)`) has that reason
+shown, since it tells the user what to fix; otherwise a generic sentence per status. A client that asked
+for JSON (`format=json` or `Accept: application/json`) gets `{"error": ...}` instead of a page.
+"""
+
+from flask import jsonify, render_template
 from flask_wtf.csrf import CSRFError
 from werkzeug.exceptions import HTTPException
 
+from tracker.core.requests import wants_json
 from tracker.extensions import db
 
 MESSAGES = {
@@ -16,19 +22,31 @@ MESSAGES = {
 }
 
 
-def _render(code: int, message: str | None = None):
-    return render_template("errors/error.html", code=code, message=message or MESSAGES.get(code, "")), code
+def error_response(code: int, message: str):
+    if wants_json():
+        return jsonify(error=message), code
+    return render_template("errors/error.html", code=code, message=message), code
+
+
+def _message(error: HTTPException, code: int) -> str:
+    # werkzeug's own description (the class attribute) is generic and technical; a route's own is not.
+    specific = error.description and error.description != type(error).description
+    if specific and code < 500:
+        return error.description
+    return MESSAGES.get(code) or error.description or ""
 
 
 def handle_http_error(error: HTTPException):
     code = error.code or 500
     if code >= 500:  # an unhandled exception reaches here wrapped as InternalServerError
         db.session.rollback()
-    return _render(code, MESSAGES.get(code, error.description))
+    return error_response(code, _message(error, code))
 
 
 def handle_csrf_error(error: CSRFError):
-    return _render(400, "The form had expired or was not sent from this site. Go back, reload and try again.")
+    return error_response(
+        400, "The form had expired or was not sent from this site. Go back, reload and try again."
+    )
 
 
 def register(app) -> None:

@@ -3,9 +3,11 @@ from pathlib import Path
 
 import plotly
 from flask import abort, jsonify, render_template, request, send_file
+from flask_login import current_user
 from sqlalchemy import text
 from sqlalchemy.exc import SQLAlchemyError
 
+from tracker.core import audit
 from tracker.core.access import Role, access, public
 from tracker.core.cache import cached
 from tracker.core.spreadsheets import download
@@ -31,7 +33,15 @@ def chart_csv(key: str):
     day = form.on.data if form.validate() and form.on.data else date.today()
     dashboard = cached(("dashboard", day), lambda: home_dashboard(day))
     chart = next((c for c in dashboard.charts if c.key == key), None) or abort(404)
-    return download([chart.sheet()], "csv", key)
+    response = download([chart.sheet()], "csv", key)
+    audit.record_export(
+        entity_type="dashboard_chart",
+        entity_id=key,
+        by=current_user,
+        summary=f"Downloaded the data of the chart “{chart.title}” as of {day.isoformat()} (CSV)",
+    )
+    db.session.commit()
+    return response
 
 
 @bp.get("/vendor/plotly.min.js")

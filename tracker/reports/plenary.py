@@ -7,6 +7,7 @@ from datetime import date, timedelta
 
 from tracker.activities import queries as activity_queries
 from tracker.authorities import input_queries as authority_queries
+from tracker.core.validation import parse_date
 from tracker.countries import queries as country_queries
 from tracker.countries.models import Status
 from tracker.directory import queries as directory_queries
@@ -31,13 +32,10 @@ def parse_period(start: str | None, end: str | None, today: date) -> tuple[date,
     """The period from text (YYYY-MM-DD), defaults filled in; PeriodError with a readable reason."""
     default_start, default_end = default_period(today)
     try:
-        period_from = date.fromisoformat(start) if start else default_start
-    except ValueError:
-        raise PeriodError(f"“from” is not a date: {start!r} (write YYYY-MM-DD)") from None
-    try:
-        period_to = date.fromisoformat(end) if end else default_end
-    except ValueError:
-        raise PeriodError(f"“to” is not a date: {end!r} (write YYYY-MM-DD)") from None
+        period_from = parse_date(start, "From") if start else default_start
+        period_to = parse_date(end, "To") if end else default_end
+    except ValueError as error:
+        raise PeriodError(str(error)) from None
     if period_to < period_from:
         raise PeriodError(f"The period ends ({period_to}) before it starts ({period_from}).")
     return period_from, period_to
