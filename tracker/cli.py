@@ -84,7 +84,7 @@ def register(app) -> None:
     from tracker.countries.cli import countries_group, reference_group
     from tracker.demo import demo_command
     from tracker.imports.cli import import_command
-    from tracker.outreach.cli import campaigns_group
+    from tracker.outreach.cli import campaigns_group, remind_command
     from tracker.reports.cli import report_group
 
     for command in (
@@ -98,5 +98,6 @@ def register(app) -> None:
         report_group,
         mail_group,
         campaigns_group,
+        remind_command,
     ):
         app.cli.add_command(command)

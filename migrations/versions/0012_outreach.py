@@ -1,4 +1,4 @@
-"""outreach: the mail outbox, campaigns and their requests, proposed changes, verifications, phone tests
+"""outreach: mail outbox, campaigns and requests, proposed changes, verifications, phone tests, digests
 
 Revision ID: 0012_outreach
 Revises: 0011_row_versions
@@ -144,6 +144,20 @@ def upgrade():
         batch_op.create_index(batch_op.f('ix_verifications_at'), ['at'], unique=False)
         batch_op.create_index(batch_op.f('ix_verifications_contact_point_id'), ['contact_point_id'], unique=False)
 
+    op.create_table('digests',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('user_id', sa.Integer(), nullable=False),
+    sa.Column('day', sa.Date(), nullable=False),
+    sa.Column('message_id', sa.Integer(), nullable=True),
+    sa.Column('created_at', sa.DateTime(timezone=True), nullable=False),
+    sa.ForeignKeyConstraint(['message_id'], ['outbox.id'], name=op.f('fk_digests_message_id_outbox'), ondelete='SET NULL'),
+    sa.ForeignKeyConstraint(['user_id'], ['users.id'], name=op.f('fk_digests_user_id_users'), ondelete='CASCADE'),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_digests')),
+    sa.UniqueConstraint('user_id', 'day', name=op.f('uq_digests_user_id_day'))
+    )
+    with op.batch_alter_table('digests', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_digests_day'), ['day'], unique=False)
+
     with op.batch_alter_table('contact_points', schema=None) as batch_op:
         batch_op.add_column(sa.Column('email_bounced_at', sa.DateTime(timezone=True), nullable=True))
         batch_op.add_column(sa.Column('email_bounce_reason', sa.Text(), nullable=True))
@@ -155,6 +169,10 @@ def downgrade():
         batch_op.drop_column('email_bounce_reason')
         batch_op.drop_column('email_bounced_at')
 
+    with op.batch_alter_table('digests', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_digests_day'))
+
+    op.drop_table('digests')
     with op.batch_alter_table('verifications', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_verifications_contact_point_id'))
         batch_op.drop_index(batch_op.f('ix_verifications_at'))

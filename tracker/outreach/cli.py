@@ -39,7 +39,7 @@ def start_command(kind: str, stale: bool, countries: str, reminder_days: int | N
 
 @campaigns_group.command("remind")
 @with_appcontext
-def remind_command():
+def campaigns_remind_command():
     """Queue the reminders that are due in every open campaign (run daily)."""
     from tracker.extensions import db
     from tracker.outreach import services
@@ -47,3 +47,15 @@ def remind_command():
     count = services.campaigns_remind()
     db.session.commit()
     click.echo(f"{count} reminders queued.")
+
+
+@click.command("remind")
+@with_appcontext
+def remind_command():
+    """The daily run (cron): due campaign reminders, and a digest to each editor (once a day)."""
+    from tracker.extensions import db
+    from tracker.outreach.digest import remind
+
+    reminders, digests = remind()
+    db.session.commit()
+    click.echo(f"{reminders} campaign reminders and {digests} digests queued (sent by `tracker mail send`).")

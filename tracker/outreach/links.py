@@ -73,10 +73,15 @@ def sign(request: OutreachRequest) -> str:
     return _serializer().dumps({"n": request.nonce, "cp": request.contact_point.id, "v": request.cp_version})
 
 
-def external_url(token: str) -> str:
-    """The link as the contact point opens it: BASE_URL and the path (built without a request)."""
-    path = current_app.url_map.bind("localhost").build("outreach.link_open", {"token": token})
+def external_url_for(endpoint: str, **values) -> str:
+    """An address for a mail: BASE_URL and the endpoint's path (built without a request, e.g. from cron)."""
+    path = current_app.url_map.bind("localhost").build(endpoint, values)
     return current_app.config["BASE_URL"].rstrip("/") + path
+
+
+def external_url(token: str) -> str:
+    """The link as the contact point opens it."""
+    return external_url_for("outreach.link_open", token=token)
 
 
 def open_link(token: str, *, now: datetime | None = None) -> OutreachRequest:

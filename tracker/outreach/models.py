@@ -6,10 +6,10 @@ correction is a `ProposedChange` that an editor accepts or rejects before it tou
 `Verification` keeps every confirmation with its source; a `PhoneTest` is a call logged by hand.
 """
 
-from datetime import datetime
+from datetime import date, datetime
 from enum import StrEnum
 
-from sqlalchemy import JSON, DateTime, ForeignKey, String, Text
+from sqlalchemy import JSON, Date, DateTime, ForeignKey, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from tracker.accounts.models import User
@@ -174,3 +174,18 @@ class PhoneTest(Base):
     contact_point: Mapped[ContactPoint] = relationship()
     campaign: Mapped[Campaign | None] = relationship()
     called_by: Mapped[User | None] = relationship()
+
+
+class Digest(Base):
+    """The daily digest sent to one account on one day: the row makes `tracker remind` idempotent per day."""
+
+    __tablename__ = "digests"
+    __table_args__ = (UniqueConstraint("user_id", "day"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"))
+    day: Mapped[date] = mapped_column(Date, index=True)
+    message_id: Mapped[int | None] = mapped_column(ForeignKey("outbox.id", ondelete="SET NULL"))
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+    message: Mapped[OutboxMessage | None] = relationship()
