@@ -5,6 +5,7 @@ from datetime import date
 from sqlalchemy import func, select
 
 from tracker.core.mail import MailStatus, OutboxMessage
+from tracker.countries.models import Country
 from tracker.demo import load_demo
 from tracker.extensions import db
 from tracker.outreach import results
@@ -32,6 +33,11 @@ def test_demo_has_a_completed_reachability_test_and_a_verification_campaign(app,
     assert 0 < figures["median_response_minutes"] < 60
     [chart] = results.reachability_by_test(START, END)
     assert chart.within_1h + chart.within_24h + chart.later + chart.not_answered == chart.tested
+
+    fiji = db.session.scalar(select(Country).where(Country.iso3 == "FJI"))
+    tests, verifications = results.country_outreach(fiji.id)
+    assert tests and all(t.started_on == date(2024, 10, 1) for t in tests)
+    assert all(v.contact_point.country_id == fiji.id for v in verifications)
 
     load_demo()  # idempotent
     db.session.commit()

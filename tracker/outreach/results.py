@@ -12,8 +12,9 @@ from statistics import median
 from sqlalchemy import select
 from sqlalchemy.orm import joinedload
 
+from tracker.directory.models import ContactPoint
 from tracker.extensions import db
-from tracker.outreach.models import Campaign, CampaignKind, OutreachRequest
+from tracker.outreach.models import Campaign, CampaignKind, OutreachRequest, Verification
 
 DAY_MINUTES = 24 * 60
 
@@ -88,3 +89,37 @@ def reachability_by_test(start: date, end: date) -> list[TestResult]:
             )
         )
     return results
+
+
+@dataclass
+class CountryTest:
+    started_on: date
+    contact_point: str
+    minutes: int | None  # None: not answered
+
+
+def country_outreach(country_id: int) -> tuple[list[CountryTest], list[Verification]]:
+    """For the country profile: the reachability tests of the country's contact points (response times over
+    time, oldest first) and their verifications by source (newest first)."""
+    requests = db.session.scalars(
+        select(OutreachRequest)
+        .join(ContactPoint, OutreachRequest.contact_point_id == ContactPoint.id)
+        .join(Campaign, OutreachRequest.campaign_id == Campaign.id)
+        .options(joinedload(OutreachRequest.message), joinedload(OutreachRequest.campaign))
+        .options(joinedload(OutreachRequest.contact_point))
+        .where(ContactPoint.country_id == country_id, Campaign.kind == CampaignKind.REACHABILITY)
+        .order_by(Campaign.started_at, OutreachRequest.id)
+    )
+    tests = [
+        CountryTest(r.campaign.started_at.date(), r.contact_point.name, r.response_minutes) for r in requests
+    ]
+    verifications = list(
+        db.session.scalars(
+            select(Verification)
+            .join(ContactPoint, Verification.contact_point_id == ContactPoint.id)
+            .options(joinedload(Verification.contact_point), joinedload(Verification.by))
+            .where(ContactPoint.country_id == country_id)
+            .order_by(Verification.at.desc())
+        )
+    )
+    return tests, verifications
