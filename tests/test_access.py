@@ -11,6 +11,7 @@ from tests.activities import factories as activity_factories
 from tests.authorities import factories as authority_factories
 from tests.directory import factories as directory_factories
 from tests.events import factories as event_factories
+from tests.outreach import factories as outreach_factories
 from tracker.core.access import PUBLIC, Role, policy_for
 from tracker.extensions import db
 from tracker.imports.models import ImportBatch
@@ -36,6 +37,9 @@ def sample_arguments() -> dict:
     contact_point, release = directory_factories.contact_point(), directory_factories.release()
     topic = activity_factories.topic()
     activity = activity_factories.activity(topics=[topic], events=[event])
+    campaign = outreach_factories.campaign()
+    proposal = outreach_factories.proposal()
+    link = outreach_factories.link_request()
     db.session.commit()
     return {
         "iso3": "FRA",
@@ -57,6 +61,10 @@ def sample_arguments() -> dict:
         "number": release.number,
         "activity_id": activity.id,
         "topic_id": topic.id,
+        "campaign_id": campaign.id,
+        "proposal_id": proposal.id,
+        "message_id": campaign.requests[0].message_id,
+        "token": outreach_factories.token_of(link),
     }
 
 

@@ -32,6 +32,11 @@ ALLOWED: dict[str, set[str]] = {
     "activities": BELOW_FEATURES | {"events", "directory"},
     # The upload pages and `tracker import` act for a named account (`--by E-MAIL`).
     "imports": BELOW_FEATURES | {"accounts.services"},
+    # Outreach talks to the directory's contact points: it writes to their addresses, shows their entries
+    # behind signed links, judges corrections with the directory's own entry checks and applies accepted
+    # ones through the directory's services (history, audit, optimistic lock). The daily digest
+    # (`tracker remind`) lists the overdue action items of events.
+    "outreach": BELOW_FEATURES | {"directory", "events"},
     "dashboards": BELOW_FEATURES | {"directory", "events", "authorities", "activities"},
     "reports": BELOW_FEATURES | {"directory", "events", "authorities", "activities", "dashboards"},
     "main": FOUNDATION | {"dashboards"},

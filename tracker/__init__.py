@@ -58,12 +58,13 @@ def _check_secret_key(key) -> None:
 def _init_extensions(app: Flask) -> None:
     from tracker.core import requests, security
     from tracker.core.access import enforce_access
-    from tracker.extensions import csrf, db, limiter, login_manager, migrate
+    from tracker.extensions import csrf, db, limiter, login_manager, mail, migrate
 
     db.init_app(app)
     migrate.init_app(app, db, directory=str(ROOT / "migrations"), render_as_batch=True, compare_type=True)
     csrf.init_app(app)
     limiter.init_app(app)
+    mail.init_app(app)
     security.init_app(app)
     requests.init_app(app)  # before the blueprints: their routes use its "int" converter
     login_manager.init_app(app)
@@ -84,12 +85,24 @@ def _register_blueprints(app: Flask) -> None:
         events,
         imports,
         main,
+        outreach,
         reports,
     )
     from tracker.core import templating
     from tracker.main import errors
 
-    for module in (main, accounts, countries, imports, directory, events, authorities, activities, reports):
+    for module in (
+        main,
+        accounts,
+        countries,
+        imports,
+        directory,
+        events,
+        authorities,
+        activities,
+        outreach,
+        reports,
+    ):
         app.register_blueprint(module.bp)
     errors.register(app)
     templating.register(app)

@@ -51,11 +51,40 @@ def restore_command(file: Path, yes: bool):
     click.echo(f"Database restored from {file}.")
 
 
+@click.group("mail", help="The outbox: mails the tracker has written.")
+def mail_group():
+    pass
+
+
+@mail_group.command("send")
+@click.option("--watch", is_flag=True, help="Keep draining the outbox until interrupted.")
+@click.option(
+    "--interval", type=click.IntRange(1, 3600), default=30, help="Seconds between passes (--watch)."
+)
+@with_appcontext
+def mail_send_command(watch: bool, interval: int):
+    """Send the mails that are due: one pass, or every INTERVAL seconds with --watch."""
+    import time
+
+    from tracker.core.mail_sending import mail_send_pending
+    from tracker.extensions import db
+
+    while True:
+        report = mail_send_pending()
+        if report.attempted or not watch:
+            click.echo(f"Mail: {report}.")
+        if not watch:
+            return
+        db.session.remove()
+        time.sleep(interval)
+
+
 def register(app) -> None:
     from tracker.accounts.cli import users_group
     from tracker.countries.cli import countries_group, reference_group
     from tracker.demo import demo_command
     from tracker.imports.cli import import_command
+    from tracker.outreach.cli import campaigns_group, remind_command
     from tracker.reports.cli import report_group
 
     for command in (
@@ -67,5 +96,8 @@ def register(app) -> None:
         backup_command,
         restore_command,
         report_group,
+        mail_group,
+        campaigns_group,
+        remind_command,
     ):
         app.cli.add_command(command)

@@ -15,6 +15,10 @@ def _env_int(name: str, default: int) -> int:
     return int(os.environ.get(name, default))
 
 
+def _env_bool(name: str) -> bool:
+    return os.environ.get(name, "").lower() in {"1", "true", "yes"}
+
+
 class Config:
     SECRET_KEY = os.environ.get("SECRET_KEY", DEFAULT_SECRET_KEY)
     # None means "SQLite file in the instance folder"; create_app fills it in once it knows that folder.
@@ -44,6 +48,24 @@ class Config:
     RATELIMIT_STORAGE_URI = os.environ.get("RATELIMIT_STORAGE_URI", "memory://")
     RATELIMIT_HEADERS_ENABLED = False
     PAGE_SIZE = 50
+    # Outbound mail, with Flask-Mail's names. Without MAIL_SERVER, `tracker mail send` prints each message
+    # to the console instead (demo and development).
+    MAIL_SERVER = os.environ.get("MAIL_SERVER") or None
+    MAIL_PORT = _env_int("MAIL_PORT", 25)
+    MAIL_USE_TLS = _env_bool("MAIL_USE_TLS")
+    MAIL_USE_SSL = _env_bool("MAIL_USE_SSL")
+    MAIL_USERNAME = os.environ.get("MAIL_USERNAME") or None
+    MAIL_PASSWORD = os.environ.get("MAIL_PASSWORD") or None
+    MAIL_DEFAULT_SENDER = os.environ.get("MAIL_DEFAULT_SENDER", "24/7 Network Tracker <no-reply@localhost>")
+    MAIL_TIMEOUT_SECONDS = _env_int("MAIL_TIMEOUT_SECONDS", 30)
+    # A message that cannot be sent is tried again after 1, 2, 4, 8... times this delay, up to the maximum.
+    MAIL_MAX_ATTEMPTS = _env_int("MAIL_MAX_ATTEMPTS", 8)
+    MAIL_RETRY_SECONDS = _env_int("MAIL_RETRY_SECONDS", 60)
+    # The address the links in mails start with (the tracker as contact points reach it).
+    BASE_URL = os.environ.get("BASE_URL", "http://127.0.0.1:5000")
+    # Self-service links: how long they stay valid, and how often one address may use the public pages.
+    OUTREACH_LINK_DAYS = _env_int("OUTREACH_LINK_DAYS", 30)
+    OUTREACH_PUBLIC_LIMIT = os.environ.get("OUTREACH_PUBLIC_LIMIT", "60 per hour")
 
 
 class TestConfig(Config):
@@ -54,3 +76,5 @@ class TestConfig(Config):
     # A hash method name.
     PASSWORD_HASH_METHOD = "pbkdf2:sha256:1000"  # noqa: S105  # nosec B105
     SQLALCHEMY_DATABASE_URI = os.environ.get("DATABASE_URL") or "sqlite://"
+    MAIL_SERVER = None  # the console; mail tests point this at their own SMTP server on 127.0.0.1
+    MAIL_TIMEOUT_SECONDS = 5

@@ -5,6 +5,7 @@ import sqlite3
 from flask_limiter import Limiter
 from flask_limiter.util import get_remote_address
 from flask_login import LoginManager
+from flask_mail import Mail
 from flask_migrate import Migrate
 from flask_sqlalchemy import SQLAlchemy
 from flask_wtf import CSRFProtect
@@ -20,6 +21,9 @@ csrf = CSRFProtect()
 # Storage comes from RATELIMIT_STORAGE_URI: memory:// by default; in production a redis:// URL
 # that every worker shares.
 limiter = Limiter(key_func=get_remote_address)
+# Builds the messages (plain text and HTML); `tracker.core.mail_sending` sends them with the settings of
+# the moment, from the outbox, never from a request.
+mail = Mail()
 
 
 @event.listens_for(Engine, "connect")

@@ -24,7 +24,7 @@ def user_data_present() -> bool:
 def load_demo() -> list:
     """Load every feature's demo data; return the demo accounts as (email, role, password)."""
     from tracker.countries.services import reference_load
-    from tracker.demo import activities, authorities, directory, events, foundation
+    from tracker.demo import activities, authorities, directory, events, foundation, outreach
 
     reference_load()
     foundation.load_organisations()
@@ -34,6 +34,7 @@ def load_demo() -> list:
     directory.load()
     events.load()
     activities.load()
+    outreach.load()
     return accounts
 
 
