@@ -52,6 +52,11 @@ def test_demo_has_a_completed_reachability_test_and_a_verification_campaign(app,
         page = client.get(f"/outreach/proposals/{proposal.id}").get_data(as_text=True)
         assert "Call the duty officer first" in page
 
+    # the country page tells the story too: the last test, the response times, verifications by source
+    page = client.get("/countries/FJI").get_data(as_text=True)
+    assert "Reachability and verification" in page and "Last reachability test: 01 Oct 2024" in page
+    assert "Verifications by source" in page
+
 
 def test_reachability_is_null_without_a_test_in_the_period(app):
     assert results.reachability(START, END) == {

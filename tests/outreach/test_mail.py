@@ -168,3 +168,17 @@ def test_the_contact_points_page_shows_the_refused_address(app, client, login_as
     login_as("viewer")
     page = client.get(f"/directory/{cp.id}").get_data(as_text=True)
     assert "The mail server refused this address" in page and "User unknown" in page
+
+
+def test_a_new_address_clears_the_refusal_mark(app):
+    from tracker.directory import services
+    from tracker.directory.records import form_values
+
+    cp = directory_factories.contact_point(email="gone@example.org")
+    cp.email_bounced_at, cp.email_bounce_reason = utcnow(), "550 User unknown"
+    db.session.commit()
+    same = form_values(cp) | {"unit": "Cybercrime unit"}
+    services.contact_point_update(cp, data=same, version=cp.version, by=None)
+    assert cp.email_bounced_at is not None  # another field changed: the address is still the refused one
+    services.contact_point_update(cp, data=same | {"email": "new@example.org"}, version=cp.version, by=None)
+    assert cp.email_bounced_at is None and cp.email_bounce_reason is None

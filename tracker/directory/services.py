@@ -99,6 +99,8 @@ def contact_point_update(cp: ContactPoint, *, data: dict, version, by) -> Contac
     check_version(cp, version, what="contact point")
     _check_duplicate(cp.country, values, exclude_id=cp.id)
     before = history_values(cp)
+    if values.get("email") != cp.email:  # a new address has not been refused (yet)
+        cp.email_bounced_at = cp.email_bounce_reason = None
     for key, value in values.items():
         setattr(cp, key, value)
     locking.flush(what="contact point")
