@@ -39,7 +39,7 @@ ALLOWED: dict[str, set[str]] = {
     "outreach": BELOW_FEATURES | {"directory", "events"},
     "dashboards": BELOW_FEATURES | {"directory", "events", "authorities", "activities"},
     "reports": BELOW_FEATURES | {"directory", "events", "authorities", "activities", "dashboards"},
-    "main": FOUNDATION | {"dashboards"},
+    "main": FOUNDATION,
 }
 # The assemblers: they exist to import everything.
 ASSEMBLERS = {"__init__", "cli", "demo"}

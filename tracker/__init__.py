@@ -81,6 +81,7 @@ def _register_blueprints(app: Flask) -> None:
         activities,
         authorities,
         countries,
+        dashboards,
         directory,
         events,
         imports,
@@ -102,6 +103,7 @@ def _register_blueprints(app: Flask) -> None:
         activities,
         outreach,
         reports,
+        dashboards,
     ):
         app.register_blueprint(module.bp)
     errors.register(app)

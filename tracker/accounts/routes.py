@@ -25,14 +25,14 @@ LOGIN_FAILED = "Invalid e-mail or password."
 
 def _safe_next(target: str | None) -> str:
     """Only a path on this site: never an absolute URL an attacker could plant in ?next=."""
-    return safe_next(target, url_for("main.home"))
+    return safe_next(target, url_for("dashboards.home"))
 
 
 @bp.route("/login", methods=["GET", "POST"])
 @public
 def login():
     if current_user.is_authenticated:
-        return redirect(url_for("main.home"))
+        return redirect(url_for("dashboards.home"))
     form = LoginForm()
     if form.validate_on_submit():
         attempt = authenticate(form.email.data, form.password.data, address=request.remote_addr)
@@ -79,7 +79,7 @@ def password_change():
             # Every other session has ended; this one goes on.
             session_start(current_user._get_current_object())
             flash("Your password has been changed; your other sessions have ended.", "success")
-            return redirect(url_for("main.home"))
+            return redirect(url_for("dashboards.home"))
     return render_template("accounts/password.html", form=form)
 
 

@@ -18,7 +18,7 @@ def format_date(value: date | datetime | None, missing: str = "—") -> str:
 
 # The main navigation, in order: (endpoint, label).
 NAV_ITEMS = [
-    ("main.home", "Home"),
+    ("dashboards.home", "Home"),
     ("directory.contact_point_list", "Directory"),
     ("countries.country_list", "Countries"),
     ("events.event_list", "Events"),

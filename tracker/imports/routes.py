@@ -107,4 +107,4 @@ def discard(batch_id: int):
     else:
         db.session.commit()
         flash(f"The upload of {batch.filename} was discarded; nothing was imported.", "info")
-    return redirect(services.importer_for(batch).done_url() or url_for("main.home"))
+    return redirect(services.importer_for(batch).done_url() or url_for("dashboards.home"))
