@@ -14,4 +14,12 @@ def _helpers():
     return {"show": display}
 
 
-from tracker.outreach import bounces, models, profile, public_routes, review_routes, routes  # noqa: E402,F401  (they register themselves)
+from tracker.outreach import (  # noqa: E402,F401  (they register themselves)
+    bounces,
+    distribution_routes,
+    models,
+    profile,
+    public_routes,
+    review_routes,
+    routes,
+)

@@ -103,3 +103,8 @@ class PhoneTestForm(FlaskForm):
         "Minutes to answer", validators=[Optional(), NumberRange(min=0, max=60 * 24 * 30)]
     )
     note = TextAreaField("Note", validators=[Optional(), Length(max=2000)], filters=[none_if_blank])
+
+
+class DistributeForm(FlaskForm):
+    viewers = BooleanField("Viewer accounts (the Parties' representatives)", default=True)
+    contact_points = BooleanField("Designated contact points with an e-mail address")

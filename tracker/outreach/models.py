@@ -189,3 +189,23 @@ class Digest(Base):
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
 
     message: Mapped[OutboxMessage | None] = relationship()
+
+
+class ReleaseDistribution(Base):
+    """One recipient sent one published directory version: a link to the version's page, which needs a
+    log-in — never the directory's data itself (a mail can go astray; the directory is confidential)."""
+
+    __tablename__ = "release_distributions"
+    __table_args__ = (UniqueConstraint("release_id", "email"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    release_id: Mapped[int] = mapped_column(ForeignKey("directory_releases.id"), index=True)
+    email: Mapped[str] = mapped_column(String(254))
+    user_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
+    contact_point_id: Mapped[int | None] = mapped_column(ForeignKey("contact_points.id"), index=True)
+    message_id: Mapped[int | None] = mapped_column(ForeignKey("outbox.id", ondelete="SET NULL"))
+    sent_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    sent_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
+
+    contact_point: Mapped[ContactPoint | None] = relationship()
+    message: Mapped[OutboxMessage | None] = relationship()

@@ -1,10 +1,11 @@
 """The country page's "Reachability and verification" section: the reachability tests of the country's
-contact points (the last one first, response times over time) and the verifications by source."""
+contact points (the last one first, response times over time), the verifications by source, and the
+directory versions its contact points were sent."""
 
 from collections import Counter
 
 from tracker.countries.profile import register_section
-from tracker.outreach import results
+from tracker.outreach import distribution, results
 
 
 def _load(country, day, params) -> dict:
@@ -14,6 +15,7 @@ def _load(country, day, params) -> dict:
         "tests": list(reversed(tests)),  # newest first, as people read a history
         "verifications": verifications[:10],
         "by_source": Counter(v.source.label for v in verifications).most_common(),
+        "distributions": distribution.country_distributions(country.id),
     }
 
 
