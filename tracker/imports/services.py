@@ -2,7 +2,7 @@
 
 from tracker.core import audit
 from tracker.core.errors import DomainError
-from tracker.core.imports import IMPORTERS, ImportFileError, ImportResult, read_table, run_import, validate
+from tracker.core.imports import IMPORTERS, ImportFileError, ImportResult, run_import, validate
 from tracker.core.time import utcnow
 from tracker.extensions import db
 from tracker.imports.models import BatchStatus, ImportBatch
@@ -22,7 +22,7 @@ def batch_upload(*, kind: str, filename: str, content: bytes, options: dict, by)
     if problem := importer.check_options():
         raise DomainError(problem)
     try:
-        read_table(filename, content)  # refuse a file that is not CSV/XLSX before keeping it
+        importer.read(filename, content)  # refuse a file that is not CSV/XLSX before keeping it
     except ImportFileError as error:
         raise DomainError(str(error), field="file") from None
     batch = ImportBatch(kind=kind, filename=filename, content=content, options=options, created_by_id=by.id)
@@ -33,7 +33,7 @@ def batch_upload(*, kind: str, filename: str, content: bytes, options: dict, by)
 
 def batch_preview(batch: ImportBatch, *, by=None) -> tuple[object, ImportResult]:
     importer = importer_for(batch, by=by)
-    return importer, validate(importer, read_table(batch.filename, batch.content))
+    return importer, validate(importer, importer.read(batch.filename, batch.content))
 
 
 def batch_resolve(batch: ImportBatch, *, resolutions: dict[str, dict[str, str]]) -> None:
@@ -52,7 +52,7 @@ def batch_confirm(batch: ImportBatch, *, by) -> ImportResult:
     """Validate again (the data may have changed since the preview) and write every row, or none."""
     _require_pending(batch)
     importer = importer_for(batch, by=by)
-    result = run_import(importer, read_table(batch.filename, batch.content))
+    result = run_import(importer, importer.read(batch.filename, batch.content))
     if result.valid:
         batch.status = BatchStatus.DONE
         batch.rows_written = result.written
