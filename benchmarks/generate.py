@@ -21,6 +21,7 @@ from tracker.directory.models import ContactPoint, ContactPointType, DirectoryRe
 from tracker.directory.queries import records_on
 from tracker.events.models import (
     AttendanceMode,
+    AttendanceStatus,
     CountryRole,
     Event,
     EventCountry,
@@ -136,7 +137,7 @@ def generate(scale: int, seed: int = 24_7) -> dict[str, int]:
                 "organisation_id": rng.choice(organisations) if by_organisation else None,
                 "role": ParticipantRole.DELEGATE,
                 "mode": rng.choice(list(AttendanceMode)),
-                "attended": rng.random() < 0.95,
+                "status": AttendanceStatus.ATTENDED if rng.random() < 0.95 else AttendanceStatus.ABSENT,
                 "name": f"Delegate {n}",
                 "email": f"delegate{n}@example.org",
             }

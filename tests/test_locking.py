@@ -106,7 +106,7 @@ CASES = {
             "country_id": str(row.country_id),
             "role": row.role.value,
             "mode": row.mode.value,
-            "attended": "y",
+            "status": "attended",
         },
         field="name",
     ),

@@ -45,3 +45,40 @@ def test_upgrade_builds_the_models_schema_and_downgrade_removes_it(empty_databas
         upgrade()
         assert "countries" in inspect(db.engine).get_table_names()
         db.engine.dispose()
+
+
+def test_attendance_migration_turns_the_yes_no_into_a_status_and_back(empty_database_url):
+    """0014_attendance: attended true -> 'attended', false -> 'absent'; the downgrade folds them back."""
+    app = create_app(_config(empty_database_url))
+    with app.app_context():
+        upgrade(revision="0011_row_versions")
+        with db.engine.begin() as conn:
+            conn.execute(
+                text(
+                    "INSERT INTO countries (id, iso3, iso2, numeric, name) "
+                    "VALUES (1, 'FRA', 'FR', '250', 'France')"
+                )
+            )
+            conn.execute(
+                text(
+                    "INSERT INTO events (id, kind, title, start_date, end_date, format, created_at, version) "
+                    "VALUES (1, 'plenary', 'P', '2024-01-01', '2024-01-01', 'hybrid', '2024-01-01', 1)"
+                )
+            )
+            for id_, attended in ((1, True), (2, False)):
+                conn.execute(
+                    text(
+                        "INSERT INTO participants (id, event_id, country_id, role, mode, attended, version) "
+                        "VALUES (:id, 1, 1, 'delegate', 'online', :attended, 1)"
+                    ),
+                    {"id": id_, "attended": attended},
+                )
+        upgrade(revision="0014_attendance")
+        with db.engine.connect() as conn:
+            rows = conn.execute(text("SELECT id, status, minutes_online FROM participants ORDER BY id")).all()
+        assert [tuple(row) for row in rows] == [(1, "attended", None), (2, "absent", None)]
+        downgrade(revision="0011_row_versions")
+        with db.engine.connect() as conn:
+            rows = conn.execute(text("SELECT id, attended FROM participants ORDER BY id")).all()
+        assert [(row[0], bool(row[1])) for row in rows] == [(1, True), (2, False)]
+        db.engine.dispose()

@@ -8,6 +8,7 @@ from tracker.events.models import (
     ActionItem,
     ActionStatus,
     AttendanceMode,
+    AttendanceStatus,
     Contribution,
     ContributionKind,
     Event,
@@ -45,7 +46,9 @@ def participant(event: Event, iso3: str | None = "FRA", organisation=None, **kwa
         organisation_id=organisation.id if organisation is not None else None,
         role=kwargs.pop("role", ParticipantRole.DELEGATE),
         mode=kwargs.pop("mode", AttendanceMode.IN_PERSON),
-        attended=kwargs.pop("attended", True),
+        status=kwargs.pop(
+            "status", AttendanceStatus.ATTENDED if kwargs.pop("attended", True) else AttendanceStatus.ABSENT
+        ),
         name=kwargs.pop("name", f"Person {n}"),
         email=kwargs.pop("email", f"person{n}@example.org"),
         **kwargs,

@@ -111,3 +111,19 @@ def test_action_item_counts_and_open_items_across_events(app):
     }
     titles = [item.title for item in queries.open_action_items()]
     assert titles[0] == "Old and open" and set(titles) == {"Old and open", "New, in progress", "New, undated"}
+
+
+def test_only_the_attended_status_counts_excused_and_absent_do_not(app):
+    from tracker.events.models import AttendanceStatus
+
+    event = make.event()
+    make.participant(event, "FRA", mode=AttendanceMode.ONLINE, minutes_online=95)
+    make.participant(event, "DEU", status=AttendanceStatus.EXCUSED)
+    make.participant(event, "ITA", mode=AttendanceMode.ONLINE, status=AttendanceStatus.ABSENT)
+    db.session.commit()
+    assert attendance.attendance(event.id).sentence == (
+        "1 delegate (all online), representing 1 country (1 Party)"
+    )
+    rows = {row.name: row for row in attendance.delegations(event)}
+    assert (rows["Germany"].delegates, rows["Germany"].not_attended) == (0, 1)
+    assert (rows["Italy"].delegates, rows["Italy"].not_attended) == (0, 1)

@@ -121,7 +121,7 @@ def test_participant_add_edit_remove_and_the_one_delegation_rule(client, login_a
     europol = factories.organisation(name="Europol")
     db.session.commit()
     url = f"/events/{event.id}/participants/new"
-    base = {"role": "delegate", "mode": "in_person", "attended": "y"}
+    base = {"role": "delegate", "mode": "in_person", "status": "attended"}
     both = base | {"country_id": country_id("FRA"), "organisation_id": str(europol.id)}
     cases = [
         (both, "one country or one organisation, not both"),
@@ -153,6 +153,7 @@ def test_participant_add_edit_remove_and_the_one_delegation_rule(client, login_a
         "country_id": country_id("FRA"),
         "name": "Ana Costa",
         "mode": "online",
+        "status": "absent",
         "email": "",
         "version": participant.version,
     }

@@ -67,7 +67,7 @@ def test_concurrent_writers_lose_nothing(tmp_path):
                     "country_id": str(france),
                     "role": "delegate",
                     "mode": "in_person",
-                    "attended": "y",
+                    "status": "attended",
                     "name": f"Client {index} number {k}",
                     "email": email,
                 },

@@ -82,6 +82,7 @@ class Importer:
     columns: list[Col] = []
     option_names: tuple[str, ...] = ()  # e.g. ("event_id",): taken from the upload page's URL
     preview_headers: list[str] = []  # headers of the preview table; see preview()
+    preview_template: str | None = None  # a partial the preview page includes above the rows (rules, choices)
 
     def __init__(self, options: dict | None = None, by=None):
         self.options = options or {}
@@ -98,6 +99,19 @@ class Importer:
         raise NotImplementedError
 
     # -- optional ------------------------------------------------------------------------------
+    def read(self, filename: str, data: bytes) -> Table:
+        """The file as a table. An importer of a layout that is not one header row then data rows (a
+        videoconference report with a summary block, UTF-16 text) overrides this."""
+        return read_table(filename, data)
+
+    def target(self) -> str | None:
+        """What the rows go into (e.g. the event), named on the upload and preview pages."""
+        return None
+
+    def write_count(self, items: list) -> int:
+        """How many rows `write` will write: the number on the confirm button (skipped rows excluded)."""
+        return len(items)
+
     def check_options(self) -> str | None:
         """Why the options (from the URL) are unusable, or None."""
         return None

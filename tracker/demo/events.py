@@ -22,6 +22,7 @@ from tracker.events.models import (
     ActionItemNote,
     ActionStatus,
     AttendanceMode,
+    AttendanceStatus,
     Contribution,
     ContributionKind,
     CountryRole,
@@ -33,6 +34,8 @@ from tracker.events.models import (
     ParticipantRole,
 )
 from tracker.extensions import db
+
+ATTENDED, ABSENT = AttendanceStatus.ATTENDED, AttendanceStatus.ABSENT
 
 
 def _words(*lines: str) -> list[str]:
@@ -208,7 +211,9 @@ class _Loader:
     ) -> None:
         name, email = people.next()
         event.participants.append(
-            Participant(name=name, email=email, role=role, mode=mode, attended=attended, **where)
+            Participant(
+                name=name, email=email, role=role, mode=mode, status=ATTENDED if attended else ABSENT, **where
+            )
         )
 
     def secretariat(self, event, people, count: int, mode=AttendanceMode.IN_PERSON) -> None:

@@ -1,7 +1,8 @@
 """Attendance statistics, computed in SQL: one grouped query for any set of events, and the sentence
 the plenary documents use ("94 delegates (81 in person and 13 online), representing ...").
 
-Counting rules (the plenary documents' own): only participants marked as attended count; secretariat
+Counting rules (the plenary documents' own): only participants whose status is *attended* count
+(absent and excused ones do not); secretariat
 staff are neither delegates nor a represented party; a represented country counts as a Party when it is
 one on the event's start date (`tracker.countries` status rules), and every other represented State as
 an Observer.
@@ -17,6 +18,7 @@ from tracker.countries.models import Country, Instrument, Organisation, Status, 
 from tracker.countries.queries import status_column
 from tracker.events.models import (
     AttendanceMode,
+    AttendanceStatus,
     CountryRole,
     Event,
     EventCountry,
@@ -91,7 +93,9 @@ class Attendance:
 
 def _counted():
     """The participants a statistic counts: attended, and not secretariat staff."""
-    return and_(Participant.attended.is_(True), Participant.role != ParticipantRole.SECRETARIAT)
+    return and_(
+        Participant.status == AttendanceStatus.ATTENDED, Participant.role != ParticipantRole.SECRETARIAT
+    )
 
 
 def _join_membership(query):
@@ -229,10 +233,16 @@ def delegations(event: Event) -> list[DelegationRow]:
                 "in_person"
             ),
             func.count(case((and_(counted, Participant.mode == AttendanceMode.ONLINE), 1))).label("online"),
-            func.count(case((Participant.attended.is_(False), 1))).label("not_attended"),
+            func.count(case((Participant.status != AttendanceStatus.ATTENDED, 1))).label("not_attended"),
             func.count(
                 case(
-                    (and_(Participant.attended.is_(True), Participant.role == ParticipantRole.SECRETARIAT), 1)
+                    (
+                        and_(
+                            Participant.status == AttendanceStatus.ATTENDED,
+                            Participant.role == ParticipantRole.SECRETARIAT,
+                        ),
+                        1,
+                    )
                 )
             ).label("secretariat"),
         )

@@ -63,6 +63,7 @@ def personal_sheets(event: Event, participants: list[Participant]) -> list[Sheet
             Column("Role", 14),
             Column("Attendance", 12),
             Column("Attended", 10),
+            Column("Minutes online", 10),
         ],
         rows=[
             [
@@ -74,7 +75,8 @@ def personal_sheets(event: Event, participants: list[Participant]) -> list[Sheet
                 p.organisation.display_name if p.organisation else None,
                 p.role.label,
                 p.mode.label,
-                "yes" if p.attended else "no",
+                p.status.label,
+                p.minutes_online,
             ]
             for p in participants
         ],

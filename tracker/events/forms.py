@@ -2,7 +2,6 @@ from datetime import date
 
 from flask_wtf import FlaskForm
 from wtforms import (
-    BooleanField,
     IntegerField,
     SelectField,
     SelectMultipleField,
@@ -16,6 +15,7 @@ from tracker.core.locking import VersionField
 from tracker.events.models import (
     ActionStatus,
     AttendanceMode,
+    AttendanceStatus,
     ContributionKind,
     EventFormat,
     EventKind,
@@ -83,7 +83,10 @@ class ParticipantForm(FlaskForm):
     mode = SelectField(
         "Attendance", choices=_labelled(AttendanceMode), default=AttendanceMode.IN_PERSON.value
     )
-    attended = BooleanField("Attended", default=True)
+    status = SelectField(
+        "Attended", choices=_labelled(AttendanceStatus), default=AttendanceStatus.ATTENDED.value
+    )
+    minutes_online = IntegerField("Minutes online", validators=[Optional(), NumberRange(min=0, max=100_000)])
     name = StringField("Name", validators=[Optional(), Length(max=200)], filters=[none_if_blank])
     email = StringField(
         "E-mail", validators=[Optional(), Length(max=254), EmailAddress()], filters=[none_if_blank]

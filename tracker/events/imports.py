@@ -4,36 +4,35 @@ Own layout: Name, E-mail, Country, Organisation, Institution, Role, Attendance, 
 Indico layout: ID, Name, First Name, Last Name, Email Address, Affiliation, Country, Position, the form's
 own questions (one asking how the person attends), Registration date, Registration state, Checked in.
 
-Only registrations whose state is "Completed" count (the others are shown as skipped, not as errors);
-"Checked in" says whether the person attended. A participant represents one country or one
-organisation: an affiliation that exactly names a known organisation (by name or acronym) makes the
-person that organisation's delegate; otherwise the Country column decides. Country names go through the
-tracker's one exact matcher; anything neither it nor the organisation index knows is listed for the user
-to resolve by hand, never guessed.
+Only registrations whose state is "Completed" count (the others are shown as skipped, not as errors).
+Attendance as Indico records it: people are checked in at the venue, so "Checked in" decides for
+in-person registrants only, and online registrants count as attended unless the file says otherwise (an
+Attended column). The editor can switch that rule for one upload (`online_rule=checked_in`): then
+"Checked in" decides for everyone. Whom a participant represents is decided in `delegations.py`; an
+updated export of the same event updates the participants it already has (`reimport.py`).
 """
 
-from collections import defaultdict
-from dataclasses import dataclass
-
 from flask import url_for
-from sqlalchemy import select
 
 from tracker.core.errors import DomainError
-from tracker.core.imports import Col, Importer, ImportFileError, RowError, RowReader, register_importer
+from tracker.core.imports import Col, Importer, ImportFileError, RowReader, register_importer
 from tracker.core.parsing import parse_id
 from tracker.core.validation import normalise_email
-from tracker.countries.matching import match_country, normalise
-from tracker.countries.models import Country, Organisation
-from tracker.events import participants
-from tracker.events.models import AttendanceMode, Event, EventFormat, Participant, ParticipantRole
+from tracker.countries.matching import normalise
+from tracker.events import participants, reimport
+from tracker.events.delegations import DELEGATION_KEYS, DelegationResolver
+from tracker.events.models import AttendanceMode, AttendanceStatus, Event, EventFormat, ParticipantRole
+from tracker.events.reimport import Parsed, Skipped
 from tracker.extensions import db
 
 COMPLETED = "completed"
 IN_PERSON_WORDS = {"in person", "on site", "onsite", "physical", "physically", "face to face", "present"}
 ONLINE_FIRST_WORDS = {"online", "remote", "remotely", "virtual", "virtually", "video", "videoconference"}
-YES = {"yes", "y", "true", "1", "x", "checked in", "attended"}
-NO = {"no", "n", "false", "0", "not checked in", "not attended"}
-DELEGATION_KEYS = ("country", "organisation", "affiliation")
+YES = {"yes", "y", "true", "1", "x", "checked in", "attended", "present"}
+NO = {"no", "n", "false", "0", "not checked in", "not attended", "absent"}
+EXCUSED = {"excused", "apologies", "sent apologies"}
+RULE = "Online attendance rule"  # the resolutions column under which the editor's switch is kept
+ASSUME, CHECKED_IN = "assume", "checked_in"
 
 
 def _mode(text: str) -> AttendanceMode:
@@ -54,6 +53,19 @@ def _yes_no(text: str) -> bool:
     raise ValueError(f"“{text}” is neither yes nor no")
 
 
+def _status(text: str) -> AttendanceStatus:
+    if normalise(text) in EXCUSED:
+        return AttendanceStatus.EXCUSED
+    try:
+        return AttendanceStatus.ATTENDED if _yes_no(text) else AttendanceStatus.ABSENT
+    except ValueError:
+        raise ValueError(f"“{text}” is neither yes, no nor excused") from None
+
+
+def _column_name(key: str) -> str:
+    return key.removesuffix("_id").replace("_", " ") if key != "registration_id" else "registration ID"
+
+
 def _role(text: str) -> ParticipantRole:
     key = normalise(text)
     for role in ParticipantRole:
@@ -62,24 +74,13 @@ def _role(text: str) -> ParticipantRole:
     raise ValueError(f"unknown role “{text}”; one of: {', '.join(r.value for r in ParticipantRole)}")
 
 
-@dataclass
-class Parsed:
-    values: dict  # Participant columns
-    delegation: str
-
-
-@dataclass
-class Skipped:
-    name: str | None
-    reason: str
-
-
 @register_importer
 class ParticipantImporter(Importer):
     kind = "participants"
     label = "participants"
-    option_names = ("event_id",)
+    option_names = ("event_id", "online_rule")
     columns = [
+        Col("registration_id", "ID", aliases=("registration id", "registrant id")),
         Col("name", "Name", aliases=("full name", "participant")),
         Col("first_name", "First Name", aliases=("given name", "first")),
         Col("last_name", "Last Name", aliases=("surname", "family name", "last")),
@@ -99,19 +100,20 @@ class ParticipantImporter(Importer):
                 "participation",
             ),
         ),
-        Col("attended", "Attended", aliases=("checked in", "present")),
+        Col("attended", "Attended", aliases=("present", "attendance status")),
+        Col("checked_in", "Checked in", aliases=("checked-in", "check-in")),
         Col("state", "Registration state", aliases=("registration status",)),
     ]
     preview_headers = ["Name", "E-mail", "Represents", "Role", "Attendance", "Attended", "Import"]
+    preview_template = "events/_participant_import.html"
 
     def __init__(self, options=None, by=None):
         super().__init__(options, by)
         self._event: Event | None = None
-        self._countries: dict[str, tuple[int, str]] | None = None  # iso3 -> (id, name)
-        self._country_names: dict[int, str] = {}
-        self._organisations: dict[int, str] | None = None  # id -> display name
-        self._organisation_index: dict[str, int] | None = None  # normalised name or acronym -> id
-        self._unresolved: dict[tuple[str, str], None] = {}
+        self.delegations = DelegationResolver(self.options.get("resolutions", {}))
+        self.present: set[str] = set()  # the column keys the file has
+        self.gone: list[reimport.Gone] = []
+        self._marks: list | None = None
 
     # -- options --------------------------------------------------------------------------------------
     @property
@@ -125,13 +127,25 @@ class ParticipantImporter(Importer):
                 self._event = db.session.get(Event, event_id)
         return self._event
 
+    @property
+    def online_rule(self) -> str:
+        """ASSUME (online registrants attended unless the file says otherwise) or CHECKED_IN."""
+        chosen = self.options.get("resolutions", {}).get(RULE, {}).get("online")
+        rule = chosen or self.options.get("online_rule") or ASSUME
+        return CHECKED_IN if rule == CHECKED_IN else ASSUME
+
     def check_options(self) -> str | None:
         raw = str(self.options.get("event_id", "")).strip()
         if not raw:
             return "Say which event the participants attended (event_id), e.g. --option event_id=3."
         if self.event is None:
             return f"There is no event with id {raw}."
+        if self.options.get("online_rule") not in (None, "", ASSUME, CHECKED_IN):
+            return f"online_rule is “{ASSUME}” (the default) or “{CHECKED_IN}”."
         return None
+
+    def target(self) -> str | None:
+        return f"{self.event.title} ({self.event.dates})" if self.event is not None else None
 
     def done_url(self) -> str:
         if self.event is not None:
@@ -140,112 +154,29 @@ class ParticipantImporter(Importer):
 
     def map_headers(self, headers):
         mapping, ignored = super().map_headers(headers)
-        if not set(DELEGATION_KEYS) & set(mapping.values()):
+        self.present = set(mapping.values())
+        if not set(DELEGATION_KEYS) & self.present:
             raise ImportFileError(
                 "The file lacks a column naming whom each participant represents: Country, Organisation "
                 "or Affiliation."
             )
         return mapping, ignored
 
-    # -- look-ups (one query each, once per import) ---------------------------------------------------
-    def _load(self) -> None:
-        if self._countries is not None:
-            return
-        self._countries = {
-            iso3: (id_, name)
-            for id_, iso3, name in db.session.execute(select(Country.id, Country.iso3, Country.name))
-        }
-        self._country_names = {id_: name for id_, name in self._countries.values()}
-        organisations = list(
-            db.session.execute(select(Organisation.id, Organisation.name, Organisation.acronym))
-        )
-        self._organisations = {
-            id_: f"{name} ({acronym})" if acronym else name for id_, name, acronym in organisations
-        }
-        candidates: dict[str, set[int]] = defaultdict(set)
-        for id_, name, acronym in organisations:
-            for text in (name, acronym):
-                if text and (key := normalise(text)):
-                    candidates[key].add(id_)
-        # a name or acronym two organisations share is unknown, not guessed
-        self._organisation_index = {key: ids.pop() for key, ids in candidates.items() if len(ids) == 1}
-
-    def _match_organisation(self, text: str) -> int | None:
-        return self._organisation_index.get(normalise(text))
-
-    def _choice(self, row: RowReader, key: str, text: str) -> tuple[int | None, int | None] | None:
-        """The user's resolution of `text` in column `key`: (country id, organisation id), or None."""
-        label = row.labels[key]
-        choice = self.options.get("resolutions", {}).get(label, {}).get(text)
-        if not choice:
-            return None
-        kind, _, value = choice.partition(":")
-        if kind == "country" and value in self._countries:
-            return self._countries[value][0], None
-        if (
-            kind == "organisation"
-            and value.isascii()
-            and value.isdigit()
-            and int(value) in self._organisations
-        ):
-            return None, int(value)
-        return None
-
-    def _resolve(self, row: RowReader, key: str, text: str) -> tuple[int | None, int | None] | None:
-        if key == "country" and (iso3 := match_country(text)) and iso3 in self._countries:
-            return self._countries[iso3][0], None
-        if (organisation_id := self._match_organisation(text)) is not None:
-            return None, organisation_id
-        if (chosen := self._choice(row, key, text)) is not None:
-            return chosen
-        self._unresolved[(row.labels[key], text)] = None
-        row.error(
-            key,
-            f"“{text}” is not a known country or organisation: resolve it by hand in the preview, "
-            "or write the country's ISO code or the organisation's exact name",
-        )
-        return None
-
-    def _delegation(self, row: RowReader) -> tuple[int | None, int | None, str | None] | None:
-        """(country id, organisation id, institution) of the row, or None after reporting why not."""
-        country, organisation, affiliation = (row.get(key) for key in DELEGATION_KEYS)
-        if organisation:
-            if country:
-                row.error(
-                    "organisation",
-                    "a participant represents one country or one organisation, not both: "
-                    "leave Country or Organisation blank",
-                )
-                return None
-            found = self._resolve(row, "organisation", organisation)
-            return (*found, affiliation or None) if found else None
-        if affiliation and (organisation_id := self._match_organisation(affiliation)) is not None:
-            return None, organisation_id, None
-        if country:
-            found = self._resolve(row, "country", country)
-            return (*found, affiliation or None) if found else None
-        if affiliation:
-            found = self._resolve(row, "affiliation", affiliation)
-            return (*found, None) if found else None
-        row.error("country", "say which country or organisation the participant represents")
-        return None
-
-    def _label(self, country_id: int | None, organisation_id: int | None) -> str:
-        if country_id:
-            return self._country_names[country_id]
-        return self._organisations[organisation_id]
-
     # -- rows -----------------------------------------------------------------------------------------
     def parse_row(self, row: RowReader):
-        self._load()
         name = (
             row.get("name") or " ".join(p for p in (row.get("first_name"), row.get("last_name")) if p) or None
         )
+        registration_id = row.get("registration_id") or None
         if "state" in row.values and row.get("state").casefold() != COMPLETED:
             state = row.get("state") or "blank"
-            return Skipped(name, f"registration state “{state}”: only completed registrations count")
+            email = row.get("email").lower() or None
+            reason = f"registration state “{state}”: only completed registrations count"
+            return Skipped(name, reason, registration_id, email)
         if name and len(name) > 200:
             row.error("name", "longer than 200 characters")
+        if registration_id and len(registration_id) > 40:
+            row.error("registration_id", "longer than 40 characters")
         too_long = [key for key in DELEGATION_KEYS if len(row.get(key)) > 200]
         for key in too_long:
             row.error(key, "longer than 200 characters")
@@ -254,24 +185,47 @@ class ParticipantImporter(Importer):
         mode = row.convert("mode", _mode)
         if mode is None and not row.get("mode"):
             mode = self._default_mode(row)
-        attended = row.convert("attended", _yes_no)
-        delegation = None if too_long else self._delegation(row)
+        explicit = row.convert("attended", _status)
+        checked_in = row.convert("checked_in", _yes_no)
+        delegation = None if too_long else self.delegations.delegation(row)
         if delegation is None or row.errors:
             return None
+        status, status_decided = self._attendance(mode, explicit, checked_in)
         country_id, organisation_id, institution = delegation
+        decided = {"country_id", "organisation_id", "institution"}
+        decided |= {key for key in ("name", "email", "registration_id", "role", "mode") if self._says(key)}
+        if status_decided:
+            decided.add("status")
         return Parsed(
             values={
                 "country_id": country_id,
                 "organisation_id": organisation_id,
                 "role": role,
                 "mode": mode,
-                "attended": True if attended is None else attended,
+                "status": status,
                 "name": name,
                 "email": email,
                 "institution": institution,
+                "registration_id": registration_id,
             },
-            delegation=self._label(country_id, organisation_id),
+            delegation=self.delegations.label(country_id, organisation_id),
+            decided=frozenset(decided),
         )
+
+    def _says(self, key: str) -> bool:
+        if key == "name":
+            return bool({"name", "first_name", "last_name"} & self.present)
+        return key in self.present
+
+    def _attendance(self, mode, explicit, checked_in) -> tuple[AttendanceStatus, bool]:
+        """(status, whether the file decides it): see the module's docstring."""
+        if explicit is not None:
+            return explicit, True
+        if checked_in is not None and (
+            mode == AttendanceMode.IN_PERSON or checked_in or self.online_rule == CHECKED_IN
+        ):
+            return (AttendanceStatus.ATTENDED if checked_in else AttendanceStatus.ABSENT), True
+        return AttendanceStatus.ATTENDED, False  # assumed: fills a new participant, never overwrites
 
     def _default_mode(self, row: RowReader) -> AttendanceMode | None:
         """A blank attendance mode follows the event's format; at a hybrid event it must be said."""
@@ -283,86 +237,65 @@ class ParticipantImporter(Importer):
         row.error("mode", "say “in person” or “online”: the event is hybrid")
         return None
 
-    def check_rows(self, parsed) -> list[RowError]:
-        """Duplicates (the same e-mail, or the same name in the same delegation), in the file or already
-        among the event's participants, are reported, not merged."""
-        errors: list[RowError] = []
-        existing_emails, existing_names = set(), set()
-        if self.event is not None:
-            for email, name, country_id, organisation_id in db.session.execute(
-                select(
-                    Participant.email, Participant.name, Participant.country_id, Participant.organisation_id
-                ).where(Participant.event_id == self.event.id)
-            ):
-                if email:
-                    existing_emails.add(email)
-                if key := participants.name_key(name):
-                    existing_names.add((key, country_id, organisation_id))
-        seen_emails: dict[str, int] = {}
-        seen_names: dict[tuple, int] = {}
-        for number, item in parsed:
-            if not isinstance(item, Parsed):
-                continue
-            values = item.values
-            if email := values["email"]:
-                if email in existing_emails:
-                    errors.append(
-                        RowError(number, "E-mail", f"{email} is already a participant of this event")
-                    )
-                elif email in seen_emails:
-                    errors.append(RowError(number, "E-mail", f"the same e-mail as row {seen_emails[email]}"))
-                seen_emails.setdefault(email, number)
-            if key := participants.name_key(values["name"]):
-                name_key = (key, values["country_id"], values["organisation_id"])
-                if name_key in existing_names:
-                    errors.append(
-                        RowError(
-                            number,
-                            "Name",
-                            f"{values['name']} ({item.delegation}) is already a participant of this event",
-                        )
-                    )
-                elif name_key in seen_names:
-                    errors.append(
-                        RowError(
-                            number, "Name", f"the same name and delegation as row {seen_names[name_key]}"
-                        )
-                    )
-                seen_names.setdefault(name_key, number)
+    def check_rows(self, parsed):
+        """Rows that are participants already imported become updates (reimport.py); duplicates and a
+        row matched to two people are errors."""
+        if self.event is None:
+            return []
+        errors, self.gone = reimport.match_rows(
+            self.event, parsed, with_ids="registration_id" in self.present
+        )
         return errors
+
+    @property
+    def marks(self) -> list:
+        if self._marks is None:
+            self._marks = reimport.marks(self.gone, self.options.get("resolutions", {}))
+        return self._marks
+
+    def write_count(self, items) -> int:
+        changing = [i for i in items if isinstance(i, Parsed) and i.action != "unchanged"]
+        return len(changing) + len(self.marks)
 
     def write(self, items) -> int:
         if self.event is None:
             raise DomainError("The event these participants belong to no longer exists.")
-        rows = [item.values for item in items if isinstance(item, Parsed)]
-        return participants.participants_add_many(self.event, rows=rows, by=self.by)
+        new = [item.values for item in items if isinstance(item, Parsed) and item.action == "add"]
+        updates = [
+            (item.existing, item.changes) for item in items if isinstance(item, Parsed) and item.changes
+        ]
+        written = participants.participants_add_many(self.event, rows=new, by=self.by) if new else 0
+        written += participants.participants_update_many(self.event, changes=updates + self.marks, by=self.by)
+        return written
 
     # -- preview --------------------------------------------------------------------------------------
+    def counts(self, items) -> dict[str, int]:
+        counted = {"add": 0, "update": 0, "unchanged": 0, "skipped": 0}
+        for item in items:
+            counted["skipped" if isinstance(item, Skipped) else item.action] += 1
+        return counted
+
     def preview(self, item):
         if isinstance(item, Skipped):
             return [item.name, None, None, None, None, None, f"skipped: {item.reason}"]
         values = item.values
+        action = {
+            "add": "will be added",
+            "unchanged": "already imported, no change",
+            "update": "will update: " + ", ".join(sorted(_column_name(key) for key in item.changes)),
+        }[item.action]
+        status = (
+            values["status"].label if "status" in item.decided or item.existing is None else "(unchanged)"
+        )
         return [
             values["name"],
             values["email"],
             item.delegation,
             values["role"].label,
             values["mode"].label,
-            "yes" if values["attended"] else "no",
-            "will be added",
+            status,
+            action,
         ]
 
     def unresolved(self):
-        """Every value no matcher knew, with every country and organisation to choose from."""
-        if not self._unresolved:
-            return []
-        self._load()
-        options = [
-            (f"organisation:{id_}", f"Organisation: {name}")
-            for id_, name in sorted(self._organisations.items(), key=lambda pair: pair[1].casefold())
-        ]
-        options += [
-            (f"country:{iso3}", f"Country: {name}")
-            for iso3, (_id, name) in sorted(self._countries.items(), key=lambda pair: pair[1][1])
-        ]
-        return [(column, raw, options) for column, raw in self._unresolved]
+        return self.delegations.unresolved()

@@ -8,6 +8,7 @@ from datetime import date, datetime
 from enum import StrEnum
 
 from sqlalchemy import CheckConstraint, Date, DateTime, ForeignKey, String, Text, UniqueConstraint
+from sqlalchemy.ext.hybrid import hybrid_property
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from tracker.accounts.models import User
@@ -59,6 +60,15 @@ class ParticipantRole(LabelledEnum):
 class AttendanceMode(LabelledEnum):
     IN_PERSON = "in_person"
     ONLINE = "online"
+
+
+class AttendanceStatus(LabelledEnum):
+    """Whether a participant took part: only ATTENDED counts in the sentence and the statistics; EXCUSED
+    is an absence the participant announced (the plenary documents list excused delegations apart)."""
+
+    ATTENDED = "attended"
+    ABSENT = "absent"
+    EXCUSED = "excused"
 
 
 class ContributionKind(LabelledEnum):
@@ -154,6 +164,8 @@ class Participant(Versioned, Base):
             name="one_delegation",
         ),
         UniqueConstraint("event_id", "email"),
+        UniqueConstraint("event_id", "registration_id"),
+        CheckConstraint("minutes_online >= 0", name="minutes_not_negative"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -162,7 +174,11 @@ class Participant(Versioned, Base):
     organisation_id: Mapped[int | None] = mapped_column(ForeignKey("organisations.id"), index=True)
     role: Mapped[ParticipantRole] = mapped_column(str_enum(ParticipantRole, "participant_role"))
     mode: Mapped[AttendanceMode] = mapped_column(str_enum(AttendanceMode, "attendance_mode"))
-    attended: Mapped[bool] = mapped_column(default=True)
+    status: Mapped[AttendanceStatus] = mapped_column(
+        str_enum(AttendanceStatus, "attendance_status"), default=AttendanceStatus.ATTENDED
+    )
+    minutes_online: Mapped[int | None]  # from a videoconference report (joins of one person added up)
+    registration_id: Mapped[str | None] = mapped_column(String(40))  # the Indico registration ID
     name: Mapped[str | None] = mapped_column(String(200))
     email: Mapped[str | None] = mapped_column(String(254))  # stored normalised, lower-cased
     institution: Mapped[str | None] = mapped_column(String(200))
@@ -170,6 +186,15 @@ class Participant(Versioned, Base):
     event: Mapped[Event] = relationship(back_populates="participants")
     country: Mapped[Country | None] = relationship()
     organisation: Mapped[Organisation | None] = relationship()
+
+    @hybrid_property
+    def attended(self) -> bool:
+        return self.status == AttendanceStatus.ATTENDED
+
+    @attended.inplace.expression
+    @classmethod
+    def _attended_expression(cls):
+        return cls.status == AttendanceStatus.ATTENDED
 
     @property
     def delegation(self) -> str:

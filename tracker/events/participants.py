@@ -12,7 +12,7 @@ from tracker.core.locking import check_version
 from tracker.core.parsing import text_or_none
 from tracker.countries.matching import normalise
 from tracker.countries.models import Country, Organisation
-from tracker.events.models import AttendanceMode, Event, Participant, ParticipantRole
+from tracker.events.models import AttendanceMode, AttendanceStatus, Event, Participant, ParticipantRole
 from tracker.events.services import row_id
 from tracker.extensions import db
 
@@ -21,7 +21,9 @@ PARTICIPANT_FIELDS = (
     "organisation_id",
     "role",
     "mode",
-    "attended",
+    "status",
+    "minutes_online",
+    "registration_id",
     "name",
     "email",
     "institution",
@@ -88,7 +90,8 @@ def _participant_data(data: dict) -> dict:
         "organisation_id": organisation_id,
         "role": ParticipantRole(data.get("role") or ParticipantRole.DELEGATE),
         "mode": AttendanceMode(data["mode"]),
-        "attended": bool(data.get("attended")),
+        "status": AttendanceStatus(data.get("status") or AttendanceStatus.ATTENDED),
+        "minutes_online": data.get("minutes_online"),
         "name": text_or_none(data.get("name")),
         "email": (data.get("email") or "").strip().lower() or None,
         "institution": text_or_none(data.get("institution")),
@@ -155,3 +158,22 @@ def participants_add_many(event: Event, *, rows: list[dict], by) -> int:
         by=by,
     )
     return len(rows)
+
+
+def participants_update_many(event: Event, *, changes: list[tuple[Participant, dict]], by) -> int:
+    """Apply an import's changes to participants it matched (checked by the importer); one audit record
+    per participant, so each change can be traced to the import."""
+    for participant, values in changes:
+        before = _participant_values(participant)
+        for field, value in values.items():
+            setattr(participant, field, value)
+        locking.flush(what="participant")
+        audit.record_update(
+            entity_type="participant",
+            entity_id=participant.id,
+            summary=f"Updated a participant of {event.title} from an import",
+            before=before,
+            after=_participant_values(participant),
+            by=by,
+        )
+    return len(changes)

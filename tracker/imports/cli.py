@@ -16,7 +16,7 @@ def import_command(kind, file, dry_run, options, by_email):
     from tracker.accounts.services import user_by_email
     from tracker.core import audit
     from tracker.core.errors import DomainError
-    from tracker.core.imports import IMPORTERS, ImportFileError, read_table, run_import
+    from tracker.core.imports import IMPORTERS, ImportFileError, run_import
     from tracker.extensions import db
     from tracker.imports.services import importer_for
 
@@ -33,7 +33,7 @@ def import_command(kind, file, dry_run, options, by_email):
         importer = importer_for(kind, options=parsed_options, by=by)
         if problem := importer.check_options():
             raise click.UsageError(problem)
-        table = read_table(file.name, file.read_bytes())
+        table = importer.read(file.name, file.read_bytes())
         for note in table.notes:
             click.echo(note, err=True)
         with click.progressbar(length=len(table.rows), label=f"Checking {len(table.rows)} rows") as bar:

@@ -7,7 +7,7 @@ validate those rows (against the database as it is then) without parsing the fil
 from tracker.core import audit
 from tracker.core.errors import DomainError
 from tracker.core.import_files import Table, clean_filename
-from tracker.core.imports import IMPORTERS, ImportFileError, ImportResult, read_table, run_import, validate
+from tracker.core.imports import IMPORTERS, ImportFileError, ImportResult, run_import, validate
 from tracker.core.time import utcnow
 from tracker.extensions import db
 from tracker.imports.models import BatchStatus, ImportBatch
@@ -28,7 +28,7 @@ def batch_upload(*, kind: str, filename: str, content: bytes, options: dict, by)
         raise DomainError(problem)
     filename = clean_filename(filename)
     try:
-        table = read_table(filename, content)  # refuse a file that is not CSV/XLSX before keeping it
+        table = importer.read(filename, content)  # refuse a file that is not CSV/XLSX before keeping it
     except ImportFileError as error:
         raise DomainError(str(error), field="file") from None
     batch = ImportBatch(
@@ -44,11 +44,11 @@ def batch_upload(*, kind: str, filename: str, content: bytes, options: dict, by)
     return batch
 
 
-def batch_table(batch: ImportBatch) -> Table:
+def batch_table(batch: ImportBatch, importer) -> Table:
     """The rows read at upload (a batch uploaded before they were kept is read from its file)."""
     if batch.rows is not None:
         return Table.from_json(batch.filename, batch.rows)
-    return read_table(batch.filename, batch.content)
+    return importer.read(batch.filename, batch.content)
 
 
 PREVIEW_ROWS = 50
@@ -57,7 +57,7 @@ PREVIEW_ROWS = 50
 def batch_preview(batch: ImportBatch, *, by=None) -> tuple[object, ImportResult]:
     """Validate the rows; the values to resolve and the preview's cells are computed here, not in the page."""
     importer = importer_for(batch, by=by)
-    result = validate(importer, batch_table(batch))
+    result = validate(importer, batch_table(batch, importer))
     if batch.status == BatchStatus.PENDING:
         result.unresolved = importer.unresolved()
     result.preview_rows = [importer.preview(item) for item in result.items[:PREVIEW_ROWS]]
@@ -80,7 +80,7 @@ def batch_confirm(batch: ImportBatch, *, by) -> ImportResult:
     """Validate again (the data may have changed since the preview) and write every row, or none."""
     _require_pending(batch)
     importer = importer_for(batch, by=by)
-    result = run_import(importer, batch_table(batch))
+    result = run_import(importer, batch_table(batch, importer))
     if result.valid:
         batch.status = BatchStatus.DONE
         batch.rows_written = result.written
