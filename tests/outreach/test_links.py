@@ -168,7 +168,7 @@ def test_accepting_against_a_changed_entry_is_a_conflict(client, login_as):
     login_as("editor")
     stale = proposal.contact_point.version - 1
     response = client.post(f"/outreach/proposals/{proposal.id}/accept", data={"version": stale})
-    assert response.status_code == 409 and "nothing was saved" in response.get_data(as_text=True)
+    assert response.status_code == 409 and "nothing of yours was saved" in response.get_data(as_text=True)
     db.session.refresh(proposal)
     assert proposal.status == ProposalStatus.PENDING
 
