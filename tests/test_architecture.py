@@ -38,7 +38,8 @@ ALLOWED: dict[str, set[str]] = {
     # (`tracker remind`) lists the overdue action items of events.
     "outreach": BELOW_FEATURES | {"directory", "events"},
     "dashboards": BELOW_FEATURES | {"directory", "events", "authorities", "activities"},
-    "reports": BELOW_FEATURES | {"directory", "events", "authorities", "activities", "dashboards"},
+    "reports": BELOW_FEATURES
+    | {"directory", "events", "authorities", "activities", "outreach", "dashboards"},
     "main": FOUNDATION,
 }
 # The assemblers: they exist to import everything.

@@ -98,6 +98,16 @@ def assert_seed_figures(report: dict) -> None:
         "Romania",
     ]
     assert set(report["action_items"]) >= {"open", "done"}
+    reach = report["reachability"]  # the demo's reachability test of 1 October 2024
+    assert set(reach) == {
+        "tests",
+        "contact_points_tested",
+        "answered",
+        "answered_within_24h",
+        "median_response_minutes",
+    }
+    assert reach["tests"] == 1
+    assert 0 < reach["answered_within_24h"] <= reach["answered"] < reach["contact_points_tested"]
 
 
 def test_the_seed_figures_on_the_web(client, login_as, demo):
@@ -132,6 +142,8 @@ def test_html_follows_the_seed(client, login_as, demo):
         "Latest developments",
         "Capacity building activities",
         "will not</strong> be made publicly",
+        "Reachability of the contact points",
+        "1 reachability test:",
     ]:
         assert text in body, text
 
@@ -148,6 +160,7 @@ def test_xlsx_has_a_sheet_per_section(client, login_as, demo):
         "Capacity building",
         "Meetings",
         "Complementary directory",
+        "Reachability",
         "Action items",
     ]
     summary = {row[0]: row[1] for row in workbook["Summary"].iter_rows(min_row=3, values_only=True)}
@@ -167,6 +180,7 @@ def test_pptx_has_native_charts_and_the_same_wording(client, login_as, demo):
     )
     assert "12 updated versions shared with the Network" in texts and SENTENCE in texts
     assert "55/76 Parties provided input" in texts
+    assert "Reachability of the contact points" in texts and "1 reachability test:" in texts
     charts = [shape.chart for slide in deck.slides for shape in slide.shapes if shape.has_chart]
     assert len(charts) >= 4
     values = {tuple(charts[0].plots[0].categories): tuple(charts[0].plots[0].series[0].values)}

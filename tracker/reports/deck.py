@@ -124,6 +124,9 @@ def report_pptx(report: PlenaryReport) -> bytes:
         legend=True,
     )
 
+    slide = _slide(deck, "Reachability of the contact points")
+    _bullets(slide, text["reachability"], box=(0.6, 1.5, 12, 5.5))
+
     slide = _slide(deck, "Open action items")
     _bullets(slide, text["open_action_items"], box=(0.6, 1.5, 12, 5.5), size=14)
 

@@ -89,6 +89,8 @@ class PlenaryReport:
         default_factory=list
     )  # (text, owner, due, event)
     plenary_decisions: list[tuple[str, str]] = field(default_factory=list)  # (event title, decision)
+    # the reachability tests of the period (tracker.outreach.results.reachability): null figures when none
+    reachability: dict = field(default_factory=dict)
 
     @property
     def type_labels(self) -> dict[str, str]:
@@ -115,4 +117,5 @@ class PlenaryReport:
             "meetings": [m.to_json() for m in self.meetings],
             "authorities": self.authorities,
             "action_items": self.action_items,
+            "reachability": self.reachability,
         }

@@ -14,6 +14,7 @@ from tracker.directory import queries as directory_queries
 from tracker.events import attendance as event_attendance
 from tracker.events import queries as event_queries
 from tracker.events.models import ContributionKind, EventKind
+from tracker.outreach import results as outreach_results
 from tracker.reports.model import ActivityLine, MeetingFigures, PlenaryReport
 
 
@@ -117,4 +118,5 @@ def plenary_report(start: date, end: date) -> PlenaryReport:
             for item in event_queries.open_action_items()
         ],
         plenary_decisions=decisions,
+        reachability=outreach_results.reachability(start, end),
     )

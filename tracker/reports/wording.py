@@ -50,6 +50,7 @@ def wording(report: PlenaryReport) -> dict:
             f"{authorities.get('differs_from_declaration', 0)} Parties inserted data that differ from their "
             "official declarations",
         ],
+        "reachability": _reachability(report.reachability),
         "open_action_items": [
             f"{text}"
             + (f" — {owner}" if owner else "")
@@ -59,3 +60,17 @@ def wording(report: PlenaryReport) -> dict:
         ]
         or ["No open action item"],
     }
+
+
+def _reachability(figures: dict) -> list[str]:
+    """The reachability tests of the period, as a plenary reads them."""
+    if not figures.get("tests"):
+        return ["No reachability test of the contact points in the period"]
+    tests = "test" if figures["tests"] == 1 else "tests"
+    lines = [
+        f"{figures['tests']} reachability {tests}: {figures['contact_points_tested']} contact points tested",
+        f"{figures['answered']} answered, {figures['answered_within_24h']} of them within 24 hours",
+    ]
+    if figures.get("median_response_minutes") is not None:
+        lines.append(f"Median time to answer: {figures['median_response_minutes']:g} minutes")
+    return lines

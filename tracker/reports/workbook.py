@@ -94,6 +94,12 @@ def report_sheets(report: PlenaryReport) -> list[Sheet]:
             rows=[[key.replace("_", " ").capitalize(), value] for key, value in report.authorities.items()],
         ),
         Sheet(
+            "Reachability",
+            [Column("Figure", 48), Column("Value", 14)],
+            heading=heading,
+            rows=[[key.replace("_", " ").capitalize(), value] for key, value in report.reachability.items()],
+        ),
+        Sheet(
             "Action items",
             [Column("Action item", 70), Column("Owner", 24), Column("Due", 12), Column("Event", 50)],
             heading=heading,
