@@ -12,18 +12,15 @@ Attended column). The editor can switch that rule for one upload (`online_rule=c
 updated export of the same event updates the participants it already has (`reimport.py`).
 """
 
-from flask import url_for
-
 from tracker.core.errors import DomainError
-from tracker.core.imports import Col, Importer, ImportFileError, RowReader, register_importer
-from tracker.core.parsing import parse_id
+from tracker.core.imports import Col, ImportFileError, RowReader, register_importer
 from tracker.core.validation import normalise_email
 from tracker.countries.matching import normalise
 from tracker.events import participants, reimport
 from tracker.events.delegations import DELEGATION_KEYS, DelegationResolver
-from tracker.events.models import AttendanceMode, AttendanceStatus, Event, EventFormat, ParticipantRole
+from tracker.events.event_importer import EventImporter
+from tracker.events.models import AttendanceMode, AttendanceStatus, EventFormat, ParticipantRole
 from tracker.events.reimport import Parsed, Skipped
-from tracker.extensions import db
 
 COMPLETED = "completed"
 IN_PERSON_WORDS = {"in person", "on site", "onsite", "physical", "physically", "face to face", "present"}
@@ -75,7 +72,7 @@ def _role(text: str) -> ParticipantRole:
 
 
 @register_importer
-class ParticipantImporter(Importer):
+class ParticipantImporter(EventImporter):
     kind = "participants"
     label = "participants"
     option_names = ("event_id", "online_rule")
@@ -106,27 +103,16 @@ class ParticipantImporter(Importer):
     ]
     preview_headers = ["Name", "E-mail", "Represents", "Role", "Attendance", "Attended", "Import"]
     preview_template = "events/_participant_import.html"
+    event_question = "Say which event the participants attended (event_id), e.g. --option event_id=3."
 
     def __init__(self, options=None, by=None):
         super().__init__(options, by)
-        self._event: Event | None = None
         self.delegations = DelegationResolver(self.options.get("resolutions", {}))
         self.present: set[str] = set()  # the column keys the file has
         self.gone: list[reimport.Gone] = []
         self._marks: list | None = None
 
     # -- options --------------------------------------------------------------------------------------
-    @property
-    def event(self) -> Event | None:
-        if self._event is None:
-            try:
-                event_id = parse_id(self.options.get("event_id"))
-            except ValueError:
-                event_id = None
-            if event_id is not None:
-                self._event = db.session.get(Event, event_id)
-        return self._event
-
     @property
     def online_rule(self) -> str:
         """ASSUME (online registrants attended unless the file says otherwise) or CHECKED_IN."""
@@ -135,22 +121,11 @@ class ParticipantImporter(Importer):
         return CHECKED_IN if rule == CHECKED_IN else ASSUME
 
     def check_options(self) -> str | None:
-        raw = str(self.options.get("event_id", "")).strip()
-        if not raw:
-            return "Say which event the participants attended (event_id), e.g. --option event_id=3."
-        if self.event is None:
-            return f"There is no event with id {raw}."
+        if problem := super().check_options():
+            return problem
         if self.options.get("online_rule") not in (None, "", ASSUME, CHECKED_IN):
             return f"online_rule is “{ASSUME}” (the default) or “{CHECKED_IN}”."
         return None
-
-    def target(self) -> str | None:
-        return f"{self.event.title} ({self.event.dates})" if self.event is not None else None
-
-    def done_url(self) -> str:
-        if self.event is not None:
-            return url_for("events.event_detail", event_id=self.event.id, _anchor="participants")
-        return url_for("events.event_list")
 
     def map_headers(self, headers):
         mapping, ignored = super().map_headers(headers)

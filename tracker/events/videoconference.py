@@ -11,15 +11,14 @@ than the event's is refused. Online registrants the report does not list are sho
 import re
 from dataclasses import dataclass, field
 
-from flask import url_for
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
 from tracker.core.errors import DomainError
-from tracker.core.imports import Col, Importer, ImportFileError, RowError, RowReader, register_importer
-from tracker.core.parsing import parse_id
+from tracker.core.imports import Col, ImportFileError, RowError, RowReader, register_importer
 from tracker.events import participants, reimport
-from tracker.events.models import AttendanceMode, AttendanceStatus, Event, Participant
+from tracker.events.event_importer import EventImporter
+from tracker.events.models import AttendanceMode, AttendanceStatus, Participant
 from tracker.events.participants import name_key
 from tracker.events.reports import MEETING_START, minutes, possible_dates, read_report
 from tracker.extensions import db
@@ -70,7 +69,7 @@ def _keys(name: str | None) -> set[str]:
 
 
 @register_importer
-class AttendanceImporter(Importer):
+class AttendanceImporter(EventImporter):
     kind = "attendance"
     label = "videoconference attendance"
     option_names = ("event_id",)
@@ -90,39 +89,14 @@ class AttendanceImporter(Importer):
     ]
     preview_headers = ["Name in the report", "E-mail", "Minutes", "Participant", "Import"]
     preview_template = "events/_attendance_import.html"
+    event_question = "Say which event the report is of (event_id), e.g. --option event_id=3."
 
     def __init__(self, options=None, by=None):
         super().__init__(options, by)
-        self._event: Event | None = None
         self.people: list[Person] = []
         self.gone: list[reimport.Gone] = []
         self._unresolved: dict[str, list[tuple[str, str]]] = {}
         self._marks: list | None = None
-
-    @property
-    def event(self) -> Event | None:
-        if self._event is None:
-            try:
-                event_id = parse_id(self.options.get("event_id"))
-            except ValueError:
-                event_id = None
-            if event_id is not None:
-                self._event = db.session.get(Event, event_id)
-        return self._event
-
-    def check_options(self) -> str | None:
-        raw = str(self.options.get("event_id", "")).strip()
-        if not raw:
-            return "Say which event the report is of (event_id), e.g. --option event_id=3."
-        return None if self.event is not None else f"There is no event with id {raw}."
-
-    def target(self) -> str | None:
-        return f"{self.event.title} ({self.event.dates})" if self.event is not None else None
-
-    def done_url(self) -> str:
-        if self.event is not None:
-            return url_for("events.event_detail", event_id=self.event.id, _anchor="participants")
-        return url_for("events.event_list")
 
     # -- the file -------------------------------------------------------------------------------------
     def read(self, filename, data):
