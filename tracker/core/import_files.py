@@ -19,9 +19,9 @@ import re
 import zipfile
 from dataclasses import dataclass
 from datetime import date, datetime
-from xml.etree.ElementTree import ParseError
 
 from defusedxml import DefusedXmlException
+from defusedxml.ElementTree import ParseError
 from flask import current_app, has_app_context
 from openpyxl import load_workbook
 
