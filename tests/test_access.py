@@ -15,6 +15,7 @@ from tests.outreach import factories as outreach_factories
 from tracker.core.access import PUBLIC, Role, policy_for
 from tracker.extensions import db
 from tracker.imports.models import ImportBatch
+from tracker.people import queries as people_queries
 
 ROLES = [None, Role.VIEWER, Role.EDITOR, Role.ADMIN]
 
@@ -65,6 +66,8 @@ def sample_arguments() -> dict:
         "proposal_id": proposal.id,
         "message_id": campaign.requests[0].message_id,
         "token": outreach_factories.token_of(link),
+        # every participant is linked to a person as it is written (tracker/people/linking.py)
+        "person_id": people_queries.person_of_participant(participant.id),
     }
 
 

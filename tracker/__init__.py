@@ -87,6 +87,7 @@ def _register_blueprints(app: Flask) -> None:
         imports,
         main,
         outreach,
+        people,
         reports,
     )
     from tracker.core import templating
@@ -102,6 +103,7 @@ def _register_blueprints(app: Flask) -> None:
         authorities,
         activities,
         outreach,
+        people,
         reports,
         dashboards,
     ):
