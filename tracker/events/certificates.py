@@ -127,9 +127,31 @@ def pdf(participant: Participant, event: Event, wording: Wording, issued_on: dat
     return bytes(document.output())
 
 
+# Letters that Unicode does not decompose into a base letter and a mark
+_LETTERS = str.maketrans(
+    {
+        "Ł": "L",
+        "ł": "l",
+        "Đ": "D",
+        "đ": "d",
+        "Ø": "O",
+        "ø": "o",
+        "ß": "ss",
+        "Æ": "AE",
+        "æ": "ae",
+        "Œ": "OE",
+        "œ": "oe",
+        "ı": "i",
+        "Þ": "Th",
+        "þ": "th",
+    }
+)
+
+
 def filename(participant: Participant, event: Event) -> str:
     """An ASCII file name, readable in any archive tool: certificate-2024-10-18-lukasz-nowak-12.pdf"""
-    ascii_name = unicodedata.normalize("NFKD", participant.name or "participant").encode("ascii", "ignore")
+    name = (participant.name or "participant").translate(_LETTERS)
+    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore")
     slug = re.sub(r"[^a-z0-9]+", "-", ascii_name.decode().lower()).strip("-") or "participant"
     return f"certificate-{event.start_date.isoformat()}-{slug}-{participant.id}.pdf"
 
