@@ -65,3 +65,16 @@ def test_indico_then_zoom_changes_the_sentence_and_yields_people_and_certificate
         page.get_by_role("link", name="Certificates (ZIP)").click()
     assert download.value.suggested_filename.startswith("certificates-2024-10-18-")
     watched.assert_clean()
+
+
+def test_people_and_certificate_pages_fit_a_phone(open_as, live_server):
+    watched = open_as("editor", width=390)
+    page = watched.page
+    for path in ("/people/", "/people/1", "/people/duplicates", "/events/1/certificate-template"):
+        page.goto(live_server + path)
+        assert page.evaluate("document.documentElement.scrollWidth") <= 390, path
+    page.goto(live_server + "/countries/FRA")  # this feature's section of the country page
+    section = page.locator("section[aria-labelledby='section-contact_point_attendance']")
+    assert "Contact points at the annual meetings" in section.inner_text()
+    assert section.evaluate("element => element.scrollWidth") <= 390
+    watched.assert_clean()
