@@ -100,8 +100,9 @@ def test_people_migration_backfills_a_person_per_address_and_per_participant_wit
             for id_ in (1, 2):
                 conn.execute(
                     text(
-                        "INSERT INTO events (id, kind, title, start_date, end_date, format, created_at, version) "
-                        "VALUES (:id, 'plenary', 'P', '2024-01-01', '2024-01-01', 'hybrid', '2024-01-01', 1)"
+                        "INSERT INTO events (id, kind, title, start_date, end_date, format, created_at, "
+                        "version) VALUES (:id, 'plenary', 'P', '2024-01-01', '2024-01-01', 'hybrid', "
+                        "'2024-01-01', 1)"
                     ),
                     {"id": id_},
                 )
@@ -112,23 +113,27 @@ def test_people_migration_backfills_a_person_per_address_and_per_participant_wit
             ):
                 conn.execute(
                     text(
-                        "INSERT INTO participants (id, event_id, country_id, role, mode, status, name, email, "
-                        "version) VALUES (:id, :event_id, 1, 'delegate', 'online', 'attended', :name, :email, 1)"
+                        "INSERT INTO participants (id, event_id, country_id, role, mode, status, name, "
+                        "email, version) VALUES (:id, :event_id, 1, 'delegate', 'online', 'attended', "
+                        ":name, :email, 1)"
                     ),
                     {"id": id_, "event_id": event_id, "name": name, "email": email},
                 )
             for id_, email in ((1, "Anna@Police.example"), (2, None)):
                 conn.execute(
                     text(
-                        "INSERT INTO contact_points (id, country_id, institution, type, email, available_24_7, "
-                        "languages, valid_from, created_at, updated_at, version) VALUES (:id, 1, 'Police', "
-                        "'police', :email, true, '[]', '2020-01-01', '2024-01-01', '2024-01-01', 1)"
+                        "INSERT INTO contact_points (id, country_id, institution, type, email, "
+                        "available_24_7, languages, valid_from, created_at, updated_at, version) "
+                        "VALUES (:id, 1, 'Police', 'police', :email, true, '[]', '2020-01-01', "
+                        "'2024-01-01', '2024-01-01', 1)"
                     ),
                     {"id": id_, "email": email},
                 )
         upgrade(revision="0018_people")
         with db.engine.connect() as conn:
-            links = dict(conn.execute(text("SELECT participant_id, person_id FROM person_participants")).all())
+            links = dict(
+                conn.execute(text("SELECT participant_id, person_id FROM person_participants")).all()
+            )
             designations = dict(
                 conn.execute(text("SELECT contact_point_id, person_id FROM person_contact_points")).all()
             )
@@ -139,7 +144,9 @@ def test_people_migration_backfills_a_person_per_address_and_per_participant_wit
         assert names[links[1]] == "Anna Kovács" and names[links[3]] == "No Address"
         assert [tuple(row) for row in emails] == [("anna@police.example", links[1])]
         with db.engine.begin() as conn:  # the id sequence continues after the back-filled persons
-            conn.execute(text("INSERT INTO persons (name, created_at, version) VALUES ('New', '2024-01-01', 1)"))
+            conn.execute(
+                text("INSERT INTO persons (name, created_at, version) VALUES ('New', '2024-01-01', 1)")
+            )
         downgrade(revision="0014_attendance")
         assert "persons" not in inspect(db.engine).get_table_names()
         db.engine.dispose()

@@ -183,3 +183,29 @@ def test_country_page_shows_whether_its_contact_points_attended_the_annual_meeti
     client.post("/logout")
     login_as("editor")
     assert "/people/" in client.get("/countries/FRA").get_data(as_text=True)
+
+
+def test_people_pages_run_the_same_queries_whatever_the_numbers(app, client, login_as, count_queries):
+    directory_factories.contact_point("FRA", email="cp@interieur.example")
+    first = make.event(kind=EventKind.ANNUAL_MEETING)
+    anchor = make.participant(first, name="Marie Curie", email="cp@interieur.example")
+    db.session.commit()
+    login_as("editor")
+    pages = ["/people/", f"/people/{person_of(anchor).id}", "/people/duplicates", "/countries/FRA"]
+
+    def measure() -> list[int]:
+        measured = []
+        for url in pages:
+            with count_queries() as statements:
+                assert client.get(url).status_code == 200, url
+            measured.append(len(statements))
+        return measured
+
+    small = measure()
+    for n in range(6):
+        event = make.event(kind=EventKind.ANNUAL_MEETING, start_date=date(2015 + n, 10, 1))
+        make.participant(event, name="Marie Curie", email="cp@interieur.example")
+        make.participant(event, "ESP", name=f"Ana García {n}", email=f"ana{n}@mir.example")
+        directory_factories.contact_point("FRA", email=f"cp{n}@interieur.example")
+    db.session.commit()
+    assert measure() == small
