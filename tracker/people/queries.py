@@ -144,7 +144,7 @@ class MeetingAttendance:
 
 def contact_points_at_annual_meetings(country_id: int, day: date) -> list[MeetingAttendance]:
     """For the latest annual meetings up to `day`: the country's contact points designated on the
-    meeting's first day and whether each attended (three queries, whatever the numbers)."""
+    meeting's first day and whether each attended (three queries, whatever the numbers, none included)."""
     meetings = list(
         db.session.scalars(
             select(Event)
@@ -153,8 +153,6 @@ def contact_points_at_annual_meetings(country_id: int, day: date) -> list[Meetin
             .limit(ANNUAL_MEETINGS_SHOWN)
         )
     )
-    if not meetings:
-        return []
     designations = db.session.execute(
         select(ContactPoint, PersonContactPoint.person_id)
         .outerjoin(PersonContactPoint, PersonContactPoint.contact_point_id == ContactPoint.id)
@@ -162,17 +160,16 @@ def contact_points_at_annual_meetings(country_id: int, day: date) -> list[Meetin
         .order_by(ContactPoint.institution, ContactPoint.id)
     ).all()
     person_ids = {person_id for _, person_id in designations if person_id is not None}
-    attended: dict[tuple[int, int], Participant] = {}
-    if person_ids:
-        rows = db.session.execute(
-            select(PersonParticipant.person_id, Participant)
-            .join(Participant, Participant.id == PersonParticipant.participant_id)
-            .where(
-                PersonParticipant.person_id.in_(person_ids),
-                Participant.event_id.in_([m.id for m in meetings]),
-            )
-        ).all()
-        attended = {(person_id, p.event_id): p for person_id, p in rows}
+    # run even when empty (an empty IN matches nothing): the page's query count never depends on the data
+    rows = db.session.execute(
+        select(PersonParticipant.person_id, Participant)
+        .join(Participant, Participant.id == PersonParticipant.participant_id)
+        .where(
+            PersonParticipant.person_id.in_(person_ids),
+            Participant.event_id.in_([m.id for m in meetings]),
+        )
+    ).all()
+    attended = {(person_id, p.event_id): p for person_id, p in rows}
     return [
         MeetingAttendance(
             meeting,
