@@ -23,8 +23,17 @@ class Suggestion:
     reasons: tuple[str, ...]
 
 
+# Letters Unicode does not decompose into a base letter and a mark, so that "Łukasz" = "Lukasz"
+_LETTERS = str.maketrans({"Ł": "L", "ł": "l", "Đ": "D", "đ": "d", "Ø": "O", "ø": "o", "ß": "ss", "ı": "i"})
+
+
+def fold(name: str | None) -> str:
+    """A name compared as people compare names: case, accents, punctuation and stroked letters aside."""
+    return normalise(name.translate(_LETTERS)) if name else ""
+
+
 def name_tokens(name: str | None) -> list[str]:
-    return normalise(name).split() if name else []
+    return fold(name).split()
 
 
 def _initial_of(short: str, long: str) -> bool:
@@ -78,12 +87,12 @@ def _traits(person: Person) -> _Traits:
             traits.countries[p.country.id] = p.country.name
         if p.organisation is not None:
             traits.organisations[p.organisation.id] = p.organisation.display_name
-        if p.institution and (key := normalise(p.institution)):
+        if p.institution and (key := fold(p.institution)):
             traits.institutions[key] = p.institution
     for link in person.designations:
         cp = link.contact_point
         traits.countries[cp.country.id] = cp.country.name
-        if key := normalise(cp.institution):
+        if key := fold(cp.institution):
             traits.institutions[key] = cp.institution
     return traits
 
@@ -125,4 +134,4 @@ def suggestions(persons: list[Person], kept_apart: set[tuple[int, int]]) -> list
             if reasons := _shared(traits[a.id], traits[b.id]):
                 first, second = sorted((a, b), key=lambda p: p.id)
                 found.append(Suggestion(first, second, ("name variants", *reasons)))
-    return sorted(found, key=lambda s: (normalise(s.first.display_name), s.first.id, s.second.id))
+    return sorted(found, key=lambda s: (fold(s.first.display_name), s.first.id, s.second.id))

@@ -4,21 +4,21 @@ question "did our contact points attend the annual meetings?". Eager loads; a fi
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import func, select
 from sqlalchemy.orm import selectinload
 
-from tracker.countries.matching import normalise
 from tracker.directory.models import ContactPoint
 from tracker.events.models import Event, EventKind, Participant
 from tracker.extensions import db
-from tracker.people.models import KeptApart, Person, PersonContactPoint, PersonEmail, PersonParticipant
+from tracker.people.duplicates import fold
+from tracker.people.models import KeptApart, Person, PersonContactPoint, PersonParticipant
 
 ANNUAL_MEETINGS_SHOWN = 5
 
 
 def sort_key(person: Person):
     """Names as people read them: accents and case aside, then by record number."""
-    return (normalise(person.display_name), person.id)
+    return (fold(person.display_name), person.id)
 
 
 @dataclass(frozen=True)
@@ -28,6 +28,8 @@ class PersonRow:
 
 
 def person_list(search: str | None = None) -> list[PersonRow]:
+    """Everyone (or those whose name or address contains `search`, accents and case aside: "kovacs"
+    finds "Kovács"), sorted as people read names. Two queries, whatever the numbers."""
     counts = (
         select(PersonParticipant.person_id, func.count().label("meetings"))
         .group_by(PersonParticipant.person_id)
@@ -38,15 +40,14 @@ def person_list(search: str | None = None) -> list[PersonRow]:
         .outerjoin(counts, counts.c.person_id == Person.id)
         .options(selectinload(Person.emails))
     )
-    if search and (text := search.strip()):
-        pattern = f"%{text.lower()}%"
-        query = query.where(
-            or_(
-                func.lower(Person.name).like(pattern),
-                Person.id.in_(select(PersonEmail.person_id).where(PersonEmail.email.like(pattern))),
-            )
-        )
     rows = [PersonRow(person, meetings) for person, meetings in db.session.execute(query).all()]
+    if search and (wanted := fold(search)):
+        rows = [
+            row
+            for row in rows
+            if wanted in fold(row.person.name)
+            or any(search.strip().lower() in e.email for e in row.person.emails)
+        ]
     return sorted(rows, key=lambda row: sort_key(row.person))
 
 
