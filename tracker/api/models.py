@@ -16,8 +16,8 @@ from tracker.accounts.models import User
 from tracker.core.time import utcnow
 from tracker.db import Base
 
-# Recognisable in a leaked file or a secret scanner's rules; not part of the secret.
-TOKEN_PREFIX = "tnt_"  # noqa: S105  # nosec B105 - a public marker, not a secret
+# Recognisable in a leaked file or by a secret scanner's rules; a public marker, not part of the secret.
+TOKEN_PREFIX = "tnt_"  # noqa: S105  # nosec B105
 
 
 def new_token() -> str:
