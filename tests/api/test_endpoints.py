@@ -156,7 +156,13 @@ def test_events_carry_attendance_figures_and_no_names(api, token):
 
 def test_activities_with_the_pages_filters(api, token):
     topic = activity_factories.topic("Electronic evidence")
-    activity_factories.activity(title="Support to Ecuador", beneficiaries=("ECU",), topics=[topic])
+    later, earlier = (
+        event_factories.event(start_date=date(2024, 9, 1)),
+        event_factories.event(start_date=date(2024, 3, 1)),
+    )
+    activity_factories.activity(
+        title="Support to Ecuador", beneficiaries=("ECU",), topics=[topic], events=[later, earlier]
+    )
     activity_factories.activity(
         title="Workshop in Ghana",
         kind=ActivityKind.LEGISLATION_WORKSHOP,
@@ -179,6 +185,7 @@ def test_activities_with_the_pages_filters(api, token):
     assert titles("year=2025") == ["Workshop in Ghana"]
     ecuador = api.get("/api/v1/activities?country=ECU", token).get_json()[0]
     assert ecuador["beneficiaries"] == ["ECU"] and ecuador["topics"] == ["Electronic evidence"]
+    assert ecuador["events"] == [earlier.id, later.id]
 
 
 # -- ETag -----------------------------------------------------------------------------------------------

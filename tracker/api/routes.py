@@ -12,7 +12,7 @@ from werkzeug.exceptions import HTTPException
 
 from tracker.activities import queries as activity_queries
 from tracker.activities.models import ActivityKind, ActivityStatus
-from tracker.api import bp, schemas
+from tracker.api import bp, queries, schemas
 from tracker.api.auth import handle_error
 from tracker.api.paging import page_of, paged
 from tracker.core.access import Role, access
@@ -136,7 +136,7 @@ def event(event_id: int):
 # -- activities -----------------------------------------------------------------------------------------
 
 
-def _activity(activity) -> dict:
+def _activity(activity, event_ids: list[int]) -> dict:
     return {
         "id": activity.id,
         "kind": activity.kind.value,
@@ -150,7 +150,7 @@ def _activity(activity) -> dict:
         "topics": [t.name for t in activity.topics],
         "beneficiaries": [c.iso3 for c in activity.beneficiaries],
         "contributors": [c.iso3 for c in activity.contributors],
-        "events": [e.id for e in activity.events],
+        "events": event_ids,
     }
 
 
@@ -179,7 +179,8 @@ def activities(pagination_parameters, **filters):
         per_page=pagination_parameters.page_size,
     )
     pagination_parameters.item_count = page.total
-    return [_activity(a) for a in page.items]
+    events_of = queries.event_ids_by_activity(a.id for a in page.items)
+    return [_activity(a, events_of[a.id]) for a in page.items]
 
 
 # -- the plenary statistics -----------------------------------------------------------------------------
