@@ -188,3 +188,15 @@ def test_the_cli_refuses_with_the_field_named(app, arguments, message):
     result = app.test_cli_runner().invoke(args=["tokens", "create", *arguments])
     assert result.exit_code == 1 and message in result.stderr
     assert db.session.scalars(select(ApiToken)).all() == []
+
+
+def test_last_use_is_kept_to_the_hour_so_polling_does_not_empty_the_caches(api, token_for):
+    from tracker.core.cache import current_version
+
+    _user, secret = token_for("viewer")
+    api.get("/api/v1/events", secret)
+    first_use, version = only_token().last_used_at, current_version(db.session)
+    for _ in range(3):
+        api.get("/api/v1/events", secret)
+    db.session.expire_all()
+    assert only_token().last_used_at == first_use and current_version(db.session) == version

@@ -16,6 +16,7 @@ from tracker.api import bp, queries, schemas
 from tracker.api.auth import handle_error
 from tracker.api.paging import page_of, paged
 from tracker.core.access import Role, access
+from tracker.core.cache import cached
 from tracker.countries import queries as country_queries
 from tracker.countries.models import Status
 from tracker.events import attendance
@@ -198,4 +199,5 @@ def plenary(**period):
         start, end = parse_period(period.get("from"), period.get("to"), date.today())
     except PeriodError as error:
         api_abort(422, message=str(error))
-    return plenary_report(start, end).to_json()
+    # cached as the report page's computation is: never stale (tracker/core/cache.py)
+    return cached(("api-plenary", start, end), lambda: plenary_report(start, end).to_json())

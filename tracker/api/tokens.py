@@ -10,11 +10,14 @@ from tracker.accounts.models import User
 from tracker.api.models import TOKEN_PREFIX, ApiToken, digest, new_token
 from tracker.core import audit
 from tracker.core.errors import DomainError
-from tracker.core.time import utcnow
+from tracker.core.time import as_utc, utcnow
 from tracker.extensions import db
 
 MAX_DAYS = 365  # a token that never expires outlives the reason it was made
 DEFAULT_DAYS = 90
+# "Last used" is kept to the hour: a write per call would move the data version (tracker/core/cache.py)
+# and so empty every cache each time a script polls the API.
+LAST_USED_PRECISION = timedelta(hours=1)
 
 
 @dataclass(frozen=True)
@@ -101,5 +104,9 @@ def token_user(secret: str, today: date) -> tuple[User, ApiToken]:
         raise TokenRefused(f"The token expired on {token.expires_on.isoformat()}. Create a new one.")
     if not token.user.active:
         raise TokenRefused("The account of this token is deactivated.")
-    token.last_used_at = utcnow()
+    now = utcnow()
+    last = as_utc(token.last_used_at)
+    if last is None or now - last >= LAST_USED_PRECISION:
+        token.last_used_at = now
+        db.session.flush()  # before the commit, so the data version moves with it (core/cache.py)
     return token.user, token
