@@ -78,3 +78,12 @@ def test_a_bad_period_is_refused_as_the_report_refuses_it(api, token_for):
     response = api.get("/api/v1/reports/plenary?from=2024-12-01&to=2024-01-01", token)
     assert response.status_code == 422
     assert response.get_json()["message"] == "The period ends (2024-01-01) before it starts (2024-12-01)."
+
+
+def test_the_cli_writes_the_document_that_is_served(app, client, tmp_path):
+    import json
+
+    target = tmp_path / "openapi.json"
+    result = app.test_cli_runner().invoke(args=["openapi", "write", str(target)])
+    assert result.exit_code == 0, result.output
+    assert json.loads(target.read_text()) == client.get("/api/v1/openapi.json").get_json()

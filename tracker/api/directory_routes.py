@@ -12,7 +12,7 @@ from flask import abort
 from tracker.api import bp, schemas
 from tracker.api.auth import record_directory_read
 from tracker.api.paging import page_of, paged
-from tracker.api.routes import _country_or_422, documented
+from tracker.api.routes import country_or_422, documented
 from tracker.core.access import Role, access
 from tracker.countries.models import Status
 from tracker.directory import queries
@@ -29,7 +29,7 @@ from tracker.directory.records import entry_record
 @documented
 def directory(pagination_parameters, **filters):
     """Today's directory (the directory page's filters; by default the designations current today)."""
-    country = _country_or_422(filters.get("country"))
+    country = country_or_422(filters.get("country"))
     directory_filter = queries.DirectoryFilter(
         country=country.iso3 if country else None,
         type=ContactPointType(filters["type"]) if filters.get("type") else None,

@@ -42,7 +42,7 @@ def documented(view):
     return view
 
 
-def _country_or_422(iso3: str | None, parameter: str = "country"):
+def country_or_422(iso3: str | None, parameter: str = "country"):
     if not iso3:
         return None
     country = country_queries.country_by_iso3(iso3.upper())
@@ -110,7 +110,7 @@ def _event(event, counts: attendance.Attendance) -> dict:
 @documented
 def events(pagination_parameters, kind: str | None = None, year: int | None = None, country=None):
     """Events, newest first, with their attendance figures (the events page's filters)."""
-    found = _country_or_422(country)
+    found = country_or_422(country)
     page = event_queries.events_page(
         kind=EventKind(kind) if kind else None,
         year=year,
@@ -164,7 +164,7 @@ def _activity(activity, event_ids: list[int]) -> dict:
 @documented
 def activities(pagination_parameters, **filters):
     """Capacity-building activities (the activities page's filters)."""
-    found = _country_or_422(filters.get("country"))
+    found = country_or_422(filters.get("country"))
     page = activity_queries.activities_page(
         activity_queries.ActivityFilters(
             kind=ActivityKind(filters["kind"]) if filters.get("kind") else None,
