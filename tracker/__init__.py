@@ -79,6 +79,7 @@ def _register_blueprints(app: Flask) -> None:
     from tracker import (
         accounts,
         activities,
+        api,
         authorities,
         countries,
         dashboards,
@@ -110,6 +111,7 @@ def _register_blueprints(app: Flask) -> None:
         app.register_blueprint(module.bp)
     errors.register(app)
     templating.register(app)
+    api.init_app(app)
 
 
 def _register_cli(app: Flask) -> None:

@@ -1,7 +1,7 @@
 """people across meetings and designations; certificate-of-attendance templates
 
 Revision ID: 0018_people
-Revises: 0014_attendance
+Revises: 0015_api_tokens
 Create Date: 2026-12-08 00:30:00
 
 Back-fills a person for every participant and every contact-point designation already recorded, by the
@@ -18,7 +18,7 @@ import sqlalchemy as sa
 
 
 revision = "0018_people"
-down_revision = "0014_attendance"
+down_revision = "0015_api_tokens"
 branch_labels = None
 depends_on = None
 
