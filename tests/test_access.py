@@ -18,6 +18,7 @@ from tracker.api.tokens import token_create
 from tracker.core.access import PUBLIC, Role, policy_for
 from tracker.extensions import db
 from tracker.imports.models import ImportBatch
+from tracker.people import queries as people_queries
 
 ROLES = [None, Role.VIEWER, Role.EDITOR, Role.ADMIN]
 
@@ -69,6 +70,8 @@ def sample_arguments() -> dict:
         "proposal_id": proposal.id,
         "message_id": campaign.requests[0].message_id,
         "token": outreach_factories.token_of(link),
+        # every participant is linked to a person as it is written (tracker/people/linking.py)
+        "person_id": people_queries.person_of_participant(participant.id),
         "api_token_id": api_token.id,
     }
 

@@ -37,6 +37,9 @@ ALLOWED: dict[str, set[str]] = {
     # ones through the directory's services (history, audit, optimistic lock). The daily digest
     # (`tracker remind`) lists the overdue action items of events.
     "outreach": BELOW_FEATURES | {"directory", "events"},
+    # People link the participants of events to the contact points of the directory (the same e-mail is the
+    # same person); neither feature knows of people, the links are this package's tables.
+    "people": BELOW_FEATURES | {"directory", "events"},
     # The dashboard reads every feature (through `dashboards/queries.py` only, checked below), outreach's
     # reachability tests included.
     "dashboards": BELOW_FEATURES | {"directory", "events", "authorities", "activities", "outreach"},

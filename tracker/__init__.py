@@ -88,6 +88,7 @@ def _register_blueprints(app: Flask) -> None:
         imports,
         main,
         outreach,
+        people,
         reports,
     )
     from tracker.core import templating
@@ -103,6 +104,7 @@ def _register_blueprints(app: Flask) -> None:
         authorities,
         activities,
         outreach,
+        people,
         reports,
         dashboards,
     ):

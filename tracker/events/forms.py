@@ -135,3 +135,12 @@ class ActionFilterForm(FilterForm):
         validators=[Optional()],
         filters=[strip],
     )
+
+
+class CertificateTemplateForm(FlaskForm):
+    """The wording of certificates; the service checks the placeholders (certificates.PLACEHOLDERS)."""
+
+    title = StringField("Title", validators=[DataRequired(), Length(max=200)], filters=[strip])
+    body = TextAreaField("Text", validators=[DataRequired(), Length(max=4000)], filters=[strip])
+    signature = StringField("Signature", validators=[Optional(), Length(max=300)], filters=[none_if_blank])
+    version = VersionField()

@@ -254,3 +254,19 @@ class ActionItemNote(Base):
 
     action_item: Mapped[ActionItem] = relationship(back_populates="notes")
     created_by: Mapped[User | None] = relationship()
+
+
+class CertificateTemplate(Versioned, Base):
+    """The wording of the certificates of attendance: one global default (`event_id` NULL) and, where an
+    editor adjusted it, one per event. `body` holds placeholders such as {name} (see certificates.py)."""
+
+    __tablename__ = "certificate_templates"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    event_id: Mapped[int | None] = mapped_column(ForeignKey("events.id", ondelete="CASCADE"), unique=True)
+    title: Mapped[str] = mapped_column(String(200))
+    body: Mapped[str] = mapped_column(Text)
+    signature: Mapped[str | None] = mapped_column(String(300))
+    updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow, onupdate=utcnow)
+
+    event: Mapped[Event | None] = relationship()
