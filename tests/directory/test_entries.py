@@ -61,7 +61,7 @@ BAD_INPUT = [
     ({"phone": "call me"}, "is not a phone number"),
     ({"phone": "12"}, "is not a valid phone number"),
     ({"email": "not-an-address"}, "Not a valid e-mail address"),
-    ({"languages": "eng, klingonish"}, "Not an ISO 639 language code or name: klingonish"),
+    ({"languages": "eng, klingonish"}, "Not a language name (English or French) or ISO 639 code: klingonish"),
     ({"valid_to": "2023-12-31"}, "cannot end before it starts"),
     ({"available_24_7": "", "hours": "", "timezone": ""}, "State the hours"),
     ({"available_24_7": "", "hours": "Mon–Fri 9–17", "timezone": "CET+1"}, "IANA time zone"),
@@ -95,7 +95,7 @@ def test_each_refusal_is_shown_on_its_own_field_with_the_input_kept(client, logi
     expected = {
         "country_id": "Choose the country that designated this contact point.",
         "phone": "is not a phone number",
-        "languages": "Not an ISO 639 language code or name: zz.",
+        "languages": "Not a language name (English or French) or ISO 639 code: zz.",
         "valid_to": "cannot end before it starts",
     }
     for field, message in expected.items():
