@@ -2,11 +2,17 @@ import csv
 import io
 import json
 import re
+from datetime import date
+
+from sqlalchemy import select
 
 from tests.countries.test_profile import add_rows_for
 from tracker.core.cache import cache
 from tracker.demo import load_demo
+from tracker.directory import queries as directory_queries
+from tracker.directory.models import ContactPoint
 from tracker.extensions import db
+from tracker.outreach import results as outreach_results
 
 
 def figures(body: str) -> dict[str, dict]:
@@ -36,6 +42,7 @@ def test_dashboard_headlines_and_charts_from_the_demo(client, login_as):
         "parties-over-time",
         "treaty-map",
         "annual-meeting-attendance",
+        "reachability",
         "activities-by-kind",
         "activities-by-region",
     }
@@ -87,3 +94,38 @@ def test_dashboard_query_count_does_not_grow_with_the_data(client, login_as, cou
     with count_queries() as after:
         client.get("/?on=2024-12-10")
     assert len(after) == len(before), (len(before), len(after))
+
+
+def test_reachability_chart_shows_each_test_as_shares_of_the_contact_points_tested(client, login_as):
+    load_demo()
+    db.session.commit()
+    login_as("viewer")
+    [test] = outreach_results.reachability_by_test(date(2024, 1, 1), date(2024, 12, 10))
+    charts = figures(client.get("/?on=2024-12-10").get_data(as_text=True))
+    shares = {trace["name"]: trace["y"] for trace in charts["reachability"]["data"]}
+    assert charts["reachability"]["data"][0]["x"] == [f"01 Oct 2024 ({test.tested} tested)"]
+    assert shares["Within 1 hour"] == [round(100 * test.within_1h / test.tested, 1)]
+    assert shares["Not answered"] == [round(100 * test.not_answered / test.tested, 1)]
+    assert 99.5 < sum(values[0] for values in shares.values()) < 100.5
+    assert test.within_1h and test.not_answered  # the demo's test has both, so both bars are drawn
+    # before the first test there is nothing to chart, and the chart is left out rather than empty
+    assert "reachability" not in figures(client.get("/?on=2024-09-30").get_data(as_text=True))
+
+
+def test_stalest_entries_never_verified_first_then_oldest_verification(client, login_as):
+    load_demo()
+    db.session.commit()
+    login_as("viewer")
+    day = date(2024, 12, 10)
+    entries = directory_queries.stalest_entries(day, limit=10)
+    assert len(entries) == 10
+    keys = [(e.last_verified_on is not None, e.last_verified_on or date.min) for e in entries]
+    assert keys == sorted(keys)
+    oldest = db.session.scalars(
+        select(ContactPoint).where(ContactPoint.designated_on(day)).order_by(ContactPoint.last_verified_on)
+    ).all()
+    unverified = [cp for cp in oldest if cp.last_verified_on is None]
+    assert entries[0].last_verified_on == (None if unverified else oldest[0].last_verified_on)
+    body = client.get("/?on=2024-12-10").get_data(as_text=True)
+    assert "Entries longest without verification" in body
+    assert f'href="/directory/{entries[0].id}"' in body

@@ -82,7 +82,7 @@ def cumulative_line_chart(
 
 
 def stacked_bar_chart(
-    key: str, title: str, categories: list, series: dict[str, list[int]], *, x_title=""
+    key: str, title: str, categories: list, series: dict[str, list], *, x_title="", y_title=""
 ) -> Chart:
     traces = [go.Bar(x=categories, y=values, name=name) for name, values in series.items()]
     # a long legend below the plot would squeeze it: give the figure room for one legend line per series
@@ -91,7 +91,7 @@ def stacked_bar_chart(
         *traces,
         barmode="stack",
         xaxis={"title": x_title, "type": "category"},
-        yaxis={"rangemode": "tozero"},
+        yaxis={"title": y_title, "rangemode": "tozero"},
         height=height,
         legend={"orientation": "h", "y": -0.2, "yanchor": "top"},
     )

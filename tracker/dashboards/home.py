@@ -1,4 +1,5 @@
-"""The home dashboard: headline figures and charts, each computed once in SQL by its feature's queries."""
+"""The home dashboard: headline figures and charts. The figures are read by `dashboards.queries` (each
+computed in SQL by its feature); this module only decides how they are shown."""
 
 from dataclasses import dataclass, field
 from datetime import date
@@ -6,15 +7,10 @@ from datetime import date
 from flask import url_for
 from wtforms.validators import Optional
 
-from tracker.activities import queries as activity_queries
-from tracker.authorities import input_queries as authority_queries
 from tracker.core.forms import DateField, FilterForm
-from tracker.countries import queries as country_queries
 from tracker.countries.models import Status
+from tracker.dashboards import queries
 from tracker.dashboards.charts import Chart, bar_chart, cumulative_line_chart, stacked_bar_chart, world_map
-from tracker.directory import queries as directory_queries
-from tracker.events import attendance as event_attendance
-from tracker.events import queries as event_queries
 
 
 class DashboardDateForm(FilterForm):
@@ -34,66 +30,65 @@ class Dashboard:
     day: date
     headlines: list[Headline] = field(default_factory=list)
     charts: list[Chart] = field(default_factory=list)
+    stalest: list[queries.StaleEntry] = field(default_factory=list)
 
 
-def _headlines(day: date, counts: dict[Status, int]) -> list[Headline]:
-    year_start = date(day.year, 1, 1)
-    authorities = authority_queries.input_headline(day)
+def _headlines(day: date) -> list[Headline]:
+    figures = queries.headline_figures(day)
     return [
         Headline(
             Status.PARTY.plural,
-            counts[Status.PARTY],
+            figures.counts[Status.PARTY],
             url=url_for("countries.country_list", status="party", on=day.isoformat()),
         ),
         Headline(
             "Parties with a 24/7 contact point",
-            directory_queries.parties_with_contact_point(day),
+            figures.parties_with_contact_point,
             url=url_for("directory.contact_point_list"),
         ),
-        Headline("Parties with more than one", directory_queries.parties_with_multiple_contact_points(day)),
+        Headline("Parties with more than one", figures.parties_with_several),
         Headline(
             f"Directory versions in {day.year}",
-            directory_queries.release_count_between(year_start, day),
+            figures.releases_this_year,
             url=url_for("directory.release_list"),
         ),
         Headline(
             f"Events in {day.year}",
-            event_queries.event_count_between(year_start, day),
+            figures.events_this_year,
             url=url_for("events.event_list", year=day.year),
         ),
         Headline(
             f"Capacity-building activities in {day.year}",
-            activity_queries.activity_count_between(year_start, day),
+            figures.activities_this_year,
             url=url_for("activities.activity_list", year=day.year),
         ),
         Headline(
             "Parties that gave authorities input",
-            f"{authorities['provided_input']} of {authorities['parties']}",
+            f"{figures.authorities_input} of {figures.authorities_parties}",
             url=url_for("authorities.status"),
         ),
     ]
-
-
-def _map_rows(day: date) -> list[tuple[str, str, str]]:
-    covered = directory_queries.countries_with_current_contact_point(day)
-    rows = []
-    for country_id, iso3, name, status in country_queries.statuses_on(day):
-        if status == Status.PARTY:
-            label = MAP_PARTY_WITH if country_id in covered else MAP_PARTY_WITHOUT
-        else:
-            label = status.label
-        rows.append((iso3, name, label))
-    return rows
 
 
 MAP_PARTY_WITH = "Party with a 24/7 contact point"
 MAP_PARTY_WITHOUT = "Party without a contact point"
 
 
+def _map_rows(day: date) -> list[tuple[str, str, str]]:
+    def label(status: Status, covered: bool) -> str:
+        if status != Status.PARTY:
+            return status.label
+        return MAP_PARTY_WITH if covered else MAP_PARTY_WITHOUT
+
+    return [
+        (iso3, name, label(status, covered))
+        for iso3, name, status, covered in queries.statuses_with_coverage(day)
+    ]
+
+
 def home_dashboard(day: date) -> Dashboard:
-    counts = country_queries.count_by_status(day)
-    dashboard = Dashboard(day=day, headlines=_headlines(day, counts))
-    by_type = directory_queries.contact_points_by_type(day)
+    dashboard = Dashboard(day=day, headlines=_headlines(day), stalest=queries.stalest_entries(day))
+    by_type = queries.contact_points_by_type(day)
     dashboard.charts.append(
         bar_chart(
             "contact-point-types",
@@ -102,7 +97,7 @@ def home_dashboard(day: date) -> Dashboard:
             label="Contact points",
         )
     )
-    per_year, undated = country_queries.parties_by_deposit_year()
+    per_year, undated = queries.parties_by_deposit_year()
     dashboard.charts.append(
         cumulative_line_chart(
             "parties-over-time",
@@ -125,7 +120,7 @@ def home_dashboard(day: date) -> Dashboard:
             categories=[MAP_PARTY_WITH, MAP_PARTY_WITHOUT, Status.SIGNATORY.label, Status.OBSERVER.label],
         )
     )
-    trend = event_attendance.annual_meeting_trend()
+    trend = queries.annual_meeting_trend()
     dashboard.charts.append(
         stacked_bar_chart(
             "annual-meeting-attendance",
@@ -135,8 +130,38 @@ def home_dashboard(day: date) -> Dashboard:
             x_title="Year",
         )
     )
+    reachability = _reachability_chart(day)
+    if reachability:
+        dashboard.charts.append(reachability)
     dashboard.charts += _activity_charts()
     return dashboard
+
+
+def _percent(part: int, whole: int) -> float:
+    return round(100 * part / whole, 1) if whole else 0.0
+
+
+def _reachability_chart(day: date) -> Chart | None:
+    """Per reachability test, the share of the contact points tested that acknowledged within an hour,
+    within the day, later, or not at all (Article 35 asks for availability around the clock)."""
+    tests = queries.recent_reachability_tests(day)
+    if not tests:
+        return None
+    categories = [f"{t.started_on:%d %b %Y} ({t.tested} tested)" for t in tests]
+    series = {
+        "Within 1 hour": [_percent(t.within_1h, t.tested) for t in tests],
+        "Within 24 hours": [_percent(t.within_24h, t.tested) for t in tests],
+        "Later": [_percent(t.later, t.tested) for t in tests],
+        "Not answered": [_percent(t.not_answered, t.tested) for t in tests],
+    }
+    return stacked_bar_chart(
+        "reachability",
+        "Reachability tests: share of contact points answering (%)",
+        categories,
+        series,
+        x_title="Test",
+        y_title="% of contact points tested",
+    )
 
 
 def _pivot(rows: list[tuple[int, str, int]]) -> tuple[list[str], dict[str, list[int]]]:
@@ -149,17 +174,17 @@ def _pivot(rows: list[tuple[int, str, int]]) -> tuple[list[str], dict[str, list[
 
 
 def _activity_charts() -> list[Chart]:
-    by_kind = [(year, kind.label, n) for year, kind, n in activity_queries.activities_by_kind_year()]
-    by_region = [
-        (row.year, row.region, row.count) for row in activity_queries.activities_by_kind_region_year()
-    ]
     charts = []
     for key, title, rows in (
-        ("activities-by-kind", "Capacity-building activities per year, by kind", by_kind),
+        (
+            "activities-by-kind",
+            "Capacity-building activities per year, by kind",
+            queries.activities_by_kind_year(),
+        ),
         (
             "activities-by-region",
             "Capacity-building activities per year, by region of the beneficiaries",
-            by_region,
+            queries.activities_by_region_year(),
         ),
     ):
         years, series = _pivot(rows)

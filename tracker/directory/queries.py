@@ -13,7 +13,13 @@ from sqlalchemy.orm import selectinload, undefer
 from tracker.core.audit import AuditEvent
 from tracker.countries.models import Country, Status
 from tracker.countries.queries import outer_join_membership, status_column
-from tracker.directory.models import ContactPoint, ContactPointType, DirectoryRelease, release_countries
+from tracker.directory.models import (
+    ContactPoint,
+    ContactPointType,
+    DirectoryRelease,
+    release_countries,
+    twelve_months_before,
+)
 from tracker.directory.records import entry_record, sort_key
 from tracker.extensions import db
 
@@ -307,3 +313,34 @@ def release_count_between(start: date, end: date) -> int:
     return db.session.scalar(
         select(func.count(DirectoryRelease.id)).where(DirectoryRelease.released_on.between(start, end))
     )
+
+
+@dataclass
+class StaleEntry:
+    id: int
+    country: str
+    institution: str
+    last_verified_on: date | None
+    stale: bool
+
+
+def stalest_entries(day: date, *, limit: int) -> list[StaleEntry]:
+    """The entries designated on `day` that have gone longest without verification: never verified first,
+    then by the date of their last verification (ties in country order)."""
+    query = (
+        select(ContactPoint.id, Country.name, ContactPoint.institution, ContactPoint.last_verified_on)
+        .join(Country, Country.id == ContactPoint.country_id)
+        .where(ContactPoint.designated_on(day))
+        .order_by(
+            ContactPoint.last_verified_on.is_not(None),
+            ContactPoint.last_verified_on,
+            Country.name,
+            ContactPoint.id,
+        )
+        .limit(limit)
+    )
+    stale_before = twelve_months_before(day)
+    return [
+        StaleEntry(id_, country, institution, verified, verified is None or verified < stale_before)
+        for id_, country, institution, verified in db.session.execute(query)
+    ]
