@@ -20,6 +20,7 @@ from tracker.activities.models import (
     activity_events,
     activity_topics,
 )
+from tracker.core.collation import name_order
 from tracker.core.parsing import valid_ids
 from tracker.countries.models import Country
 from tracker.events import attendance as event_attendance
@@ -157,7 +158,7 @@ def activity_years() -> list[int]:
 
 def topics() -> list[Topic]:
     """Every topic, retired ones last (the list filters by them too: past activities have them)."""
-    return list(db.session.scalars(select(Topic).order_by(Topic.retired, Topic.name)))
+    return list(db.session.scalars(select(Topic).order_by(Topic.retired, name_order(Topic.name))))
 
 
 def topic_usage() -> dict[int, int]:
@@ -169,7 +170,7 @@ def topic_usage() -> dict[int, int]:
 def topic_options(keep_ids=()) -> list[tuple[int, str]]:
     """(id, name) of the topics an activity may be given: those not retired, and `keep_ids` (the topics it
     already has) even if retired."""
-    query = select(Topic.id, Topic.name, Topic.retired).order_by(Topic.name)
+    query = select(Topic.id, Topic.name, Topic.retired).order_by(name_order(Topic.name))
     keep = set(keep_ids)
     return [
         (id_, f"{name} (retired)" if retired else name)
@@ -180,7 +181,7 @@ def topic_options(keep_ids=()) -> list[tuple[int, str]]:
 
 def country_codes() -> list[tuple[str, str]]:
     """(ISO alpha-3, name) of every country, for filters."""
-    rows = db.session.execute(select(Country.iso3, Country.name).order_by(Country.name))
+    rows = db.session.execute(select(Country.iso3, Country.name).order_by(name_order(Country.name)))
     return [(iso3, name) for iso3, name in rows]
 
 
@@ -323,7 +324,7 @@ def country_activities(country_id: int) -> list[TimelineEntry]:
         select(activity_topics.c.activity_id, Topic.name)
         .join(Topic, Topic.id == activity_topics.c.topic_id)
         .where(activity_topics.c.activity_id.in_(ids))
-        .order_by(Topic.name)
+        .order_by(name_order(Topic.name))
     ):
         topics.setdefault(activity_id, []).append(name)
     events: dict[int, list[Event]] = {}

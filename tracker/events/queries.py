@@ -8,6 +8,7 @@ from datetime import date
 from sqlalchemy import Integer, cast, exists, extract, func, or_, select
 from sqlalchemy.orm import contains_eager, selectinload
 
+from tracker.core.collation import name_order
 from tracker.countries.models import Country, Organisation
 from tracker.events.models import (
     OUTSTANDING,
@@ -89,7 +90,7 @@ def contributions_of(event_id: int) -> list[Contribution]:
             .join(Contribution.country)
             .where(Contribution.event_id == event_id)
             .options(contains_eager(Contribution.country))
-            .order_by(Contribution.kind, Country.name, Contribution.id)
+            .order_by(Contribution.kind, name_order(Country.name), Contribution.id)
         )
     )
 
@@ -142,13 +143,15 @@ def open_action_items(statuses=OUTSTANDING) -> list[ActionItem]:
 
 def country_options() -> list[tuple[str, str]]:
     """(ISO alpha-3, name) of every country, for filters."""
-    rows = db.session.execute(select(Country.iso3, Country.name).order_by(Country.name))
+    rows = db.session.execute(select(Country.iso3, Country.name).order_by(name_order(Country.name)))
     return [(iso3, name) for iso3, name in rows]
 
 
 def organisation_options() -> list[tuple[int, str]]:
     rows = db.session.execute(
-        select(Organisation.id, Organisation.name, Organisation.acronym).order_by(Organisation.name)
+        select(Organisation.id, Organisation.name, Organisation.acronym).order_by(
+            name_order(Organisation.name)
+        )
     )
     return [(id_, f"{name} ({acronym})" if acronym else name) for id_, name, acronym in rows]
 
@@ -165,7 +168,7 @@ def contributions_for_events(event_ids) -> dict[int, list[Contribution]]:
             .join(Contribution.country)
             .where(Contribution.event_id.in_(grouped))
             .options(contains_eager(Contribution.country))
-            .order_by(Contribution.kind, Country.name)
+            .order_by(Contribution.kind, name_order(Country.name))
         ):
             grouped[contribution.event_id].append(contribution)
     return grouped
