@@ -108,6 +108,11 @@ class ContactPoint(Base):
     def designated_on(cls, day: date):
         return and_(cls.valid_from <= day, or_(cls.valid_to.is_(None), cls.valid_to >= day))
 
+    @property
+    def verified_by_designation(self) -> bool:
+        """The last verification is the designation itself (entered on its date): shown as its source."""
+        return self.last_verified_on is not None and self.last_verified_on == self.valid_from
+
     @hybrid_method
     def stale_on(self, day: date) -> bool:
         """Not verified in the twelve months up to `day`."""
