@@ -195,6 +195,14 @@ def latest_event_ending_before(day: date, kind: EventKind) -> Event | None:
     )
 
 
+def latest_event_starting_on_or_before(day: date, kind: EventKind | None = None) -> Event | None:
+    """The most recent event (of `kind`, if given) that started on or before `day`."""
+    query = select(Event).where(Event.start_date <= day)
+    if kind is not None:
+        query = query.where(Event.kind == kind)
+    return db.session.scalar(query.order_by(Event.start_date.desc(), Event.id.desc()).limit(1))
+
+
 def event_count_between(start: date, end: date) -> int:
     return db.session.scalar(select(func.count(Event.id)).where(Event.start_date.between(start, end)))
 
