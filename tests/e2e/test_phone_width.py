@@ -54,9 +54,11 @@ def widest_elements(page) -> list[str]:
     return page.evaluate(
         """() => [...document.querySelectorAll('body *')]
              .filter(e => e.getBoundingClientRect().right > window.innerWidth + 1
-                          && !(e.parentElement && e.parentElement.closest('.table-responsive, .table-scroll')))
+                          && !(e.parentElement
+                               && e.parentElement.closest('.table-responsive, .table-scroll')))
              .slice(0, 8)
-             .map(e => e.tagName + '.' + [...e.classList].join('.') + ' ' + Math.round(e.getBoundingClientRect().right))"""
+             .map(e => e.tagName + '.' + [...e.classList].join('.') + ' '
+                       + Math.round(e.getBoundingClientRect().right))"""
     )
 
 

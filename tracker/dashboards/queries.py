@@ -42,9 +42,9 @@ class HeadlineFigures:
 
 
 def headline_period(day: date) -> tuple[date, date, str]:
-    """(first day, last day, label) of the recent-activity tiles. Since the last plenary that started on or before
-    `day` (what the secretariat reports on next); without one, the year of `day`, or the latest earlier
-    year with an event when that year has none yet ("0 events in 2026" in January says nothing)."""
+    """(first day, last day, label) of the recent-activity tiles. Since the last plenary that started on
+    or before `day` (what the secretariat reports on next); without one, the year of `day`, or the latest
+    earlier year with an event when that year has none yet ("0 events in 2026" in January says nothing)."""
     plenary = event_queries.latest_event_starting_on_or_before(day, EventKind.PLENARY)
     if plenary is not None:
         return plenary.start_date, day, f"since the last plenary ({plenary.start_date:%d %b %Y})"
