@@ -69,7 +69,8 @@ def _meetings(start: date, end: date) -> list[MeetingFigures]:
                 parties=a.parties,
                 observers=a.observers,
                 organisations=a.organisations,
-                sentence=a.sentence,
+                # where the meeting was, in every format (the sentence is what a plenary reads)
+                sentence=f"At {meeting.place}: {a.sentence}" if meeting.place else a.sentence,
                 new_member_updates=by_kind[ContributionKind.NEW_MEMBER_UPDATE],
                 good_practices=by_kind[ContributionKind.GOOD_PRACTICE],
                 conclusions=[item.title for item in items[meeting.event_id]],
