@@ -4,7 +4,7 @@ relations are loaded eagerly, so a page runs the same number of queries whatever
 """
 
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 from typing import NamedTuple
 
 from sqlalchemy import Integer, cast, distinct, exists, extract, func, or_, select
@@ -21,7 +21,6 @@ from tracker.activities.models import (
     activity_topics,
 )
 from tracker.core.collation import name_order
-from tracker.core.parsing import valid_ids
 from tracker.countries.models import Country
 from tracker.events import attendance as event_attendance
 from tracker.events import queries as event_queries
@@ -185,19 +184,12 @@ def country_codes() -> list[tuple[str, str]]:
     return [(iso3, name) for iso3, name in rows]
 
 
-EVENT_WINDOW = timedelta(days=3 * 365)  # the events an activity is linked to are recent ones
-
-
-def event_options(*, keep_ids=(), today: date | None = None) -> list[tuple[int, str]]:
-    """Events of the last three years and the next one, and those already linked (`keep_ids`): decades
-    of events would make a picker nobody can use."""
-    today = today or date.today()
-    recent = Event.start_date.between(today - EVENT_WINDOW, today + timedelta(days=365))
-    keep = valid_ids(keep_ids)
+def event_options() -> list[tuple[int, str]]:
+    """Every event, newest first, as “18 Oct 2024 · title”: the form's picker searches them by title or
+    date as one types, so an activity can be linked to an event of any year (a network holds a few dozen
+    events a year, so the whole list stays small)."""
     rows = db.session.execute(
-        select(Event.id, Event.title, Event.start_date)
-        .where(or_(recent, Event.id.in_(keep)) if keep else recent)
-        .order_by(Event.start_date.desc(), Event.id.desc())
+        select(Event.id, Event.title, Event.start_date).order_by(Event.start_date.desc(), Event.id.desc())
     )
     return [(id_, f"{start:%d %b %Y} · {title}") for id_, title, start in rows]
 
@@ -346,6 +338,19 @@ def country_activities(country_id: int) -> list[TimelineEntry]:
         )
         for activity, r, c in rows
     ]
+
+
+def activities_of_event(event_id: int) -> list[Activity]:
+    """The activities linked to an event (logged from it), oldest first, kinds and countries loaded."""
+    return list(
+        db.session.scalars(
+            select(Activity)
+            .join(activity_events, activity_events.c.activity_id == Activity.id)
+            .where(activity_events.c.event_id == event_id)
+            .options(selectinload(Activity.beneficiaries))
+            .order_by(Activity.start_date, Activity.id)
+        )
+    )
 
 
 def country_timeline(country_id: int) -> list[TimelineEntry]:
