@@ -5,7 +5,7 @@ are in `events.attendance`.
 
 from datetime import date
 
-from sqlalchemy import Integer, cast, exists, extract, func, or_, select
+from sqlalchemy import Integer, cast, exists, extract, func, literal, or_, select
 from sqlalchemy.orm import contains_eager, selectinload
 
 from tracker.core.collation import name_order
@@ -223,12 +223,20 @@ def country_contributions(country_id: int) -> list[Contribution]:
 
 
 def country_open_action_items(country_id: int) -> list[ActionItem]:
-    """Open or in-progress action items of the meetings a country took part in, soonest due first."""
+    """Open or in-progress action items that concern the country: its name in the item's owner or text
+    (“Fiji to designate…”, owner “Kenya”). The network-wide items of the meetings it attended (“Secretariat:
+    keep the directory up to date”) concern every member alike and are on the action items page, not on
+    each country's."""
+    name = select(Country.name).where(Country.id == country_id).scalar_subquery()
+    pattern = literal("%") + name + literal("%")
     return list(
         db.session.scalars(
             select(ActionItem)
             .join(ActionItem.event)
-            .where(ActionItem.status.in_(OUTSTANDING), _involving(country_id))
+            .where(
+                ActionItem.status.in_(OUTSTANDING),
+                or_(ActionItem.owner.ilike(pattern), ActionItem.title.ilike(pattern)),
+            )
             .options(contains_eager(ActionItem.event))
             .order_by(
                 ActionItem.due_date.is_(None), ActionItem.due_date, Event.start_date.desc(), ActionItem.id
