@@ -1,15 +1,27 @@
-"""No page is wider than a phone: at 390 px every main page fits, wide tables scroll inside their own box.
+"""No page is wider than a phone: at 390 px every main page fits, wide tables scroll inside their own box,
+and axe finds no serious violation at either width.
 
-The pages are loaded as the administrator (who sees every column and button) with the demo data; each
-page is captured at 1440 and 390 px into docs/screenshots/, so the README's pictures stay current.
+The pages are loaded as the administrator (who sees every column and button) with the demo data. With
+SCREENSHOTS=1 each page is also captured at 1440 and 390 px into docs/screenshots/ (JPEG, the whole
+page), which is how the README's pictures are refreshed; otherwise nothing is written to the tree.
 """
 
+import os
 from pathlib import Path
 
 import pytest
 
+from tests.e2e.test_pages import serious_violations
+
 SCREENSHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
+CAPTURE = os.environ.get("SCREENSHOTS") == "1"
 PHONE = 390
+
+
+def capture(page, name: str) -> None:
+    if CAPTURE:
+        SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=SCREENSHOTS / f"{name}.jpg", full_page=True, type="jpeg", quality=50)
 
 PAGES = {
     "dashboard": "/?on=2024-12-10",
@@ -70,13 +82,14 @@ def test_page_fits_a_phone(open_as, live_server, name):
     response = page.goto(live_server + PAGES[name])
     assert response.status == 200, name
     page.wait_for_load_state("networkidle")
-    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=SCREENSHOTS / f"{name}-1440.png", full_page=True)
+    capture(page, f"{name}-1440")
     page.set_viewport_size({"width": PHONE, "height": 844})
     page.wait_for_timeout(250)
     width = page_width(page)
     assert width <= PHONE, f"{name} is {width} px wide at {PHONE} px: {widest_elements(page)}"
-    page.screenshot(path=SCREENSHOTS / f"{name}-390.png", full_page=True)
+    assert serious_violations(page) == [], name
+    capture(page, f"{name}-390")
+    watched.assert_clean()
 
 
 @pytest.mark.browser
