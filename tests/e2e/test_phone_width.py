@@ -18,10 +18,25 @@ CAPTURE = os.environ.get("SCREENSHOTS") == "1"
 PHONE = 390
 
 
+TALLEST = (
+    2400  # px of a page kept in its picture: the layout shows in the top, and the repository stays small
+)
+
+
 def capture(page, name: str) -> None:
     if CAPTURE:
         SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-        page.screenshot(path=SCREENSHOTS / f"{name}.jpg", full_page=True, type="jpeg", quality=50)
+        width, height = page.evaluate(
+            "[document.documentElement.scrollWidth, document.documentElement.scrollHeight]"
+        )
+        page.screenshot(
+            path=SCREENSHOTS / f"{name}.jpg",
+            full_page=True,
+            clip={"x": 0, "y": 0, "width": width, "height": min(height, TALLEST)},
+            type="jpeg",
+            quality=40,
+        )
+
 
 PAGES = {
     "dashboard": "/?on=2024-12-10",
