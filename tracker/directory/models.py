@@ -21,6 +21,7 @@ from sqlalchemy.ext.hybrid import hybrid_method
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from tracker.accounts.models import User
+from tracker.core.collation import name_order
 from tracker.core.time import utcnow
 from tracker.countries.models import Country
 from tracker.db import Base, str_enum
@@ -167,7 +168,7 @@ class DirectoryRelease(Base):
 
     created_by: Mapped[User | None] = relationship()
     changed_countries: Mapped[list[Country]] = relationship(
-        secondary=release_countries, order_by=Country.name
+        secondary=release_countries, order_by=name_order(Country.name)
     )
 
     @property

@@ -68,7 +68,7 @@ def _filtered(query: Select, f: DirectoryFilter, day: date, *, by_type: bool = T
     return query.where(*[c for c in clauses if c is not None])
 
 
-ORDER = (Country.name, ContactPoint.type, ContactPoint.institution, ContactPoint.id)
+ORDER = (name_order(Country.name), ContactPoint.type, name_order(ContactPoint.institution), ContactPoint.id)
 
 
 def directory_page(f: DirectoryFilter, day: date, *, page: int, per_page: int):

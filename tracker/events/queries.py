@@ -74,9 +74,9 @@ def participants_of(event_id: int) -> list[Participant]:
             .where(Participant.event_id == event_id)
             .options(contains_eager(Participant.country), contains_eager(Participant.organisation))
             .order_by(
-                func.coalesce(Country.name, Organisation.name),
+                name_order(func.coalesce(Country.name, Organisation.name)),
                 Participant.role,
-                Participant.name,
+                name_order(Participant.name),
                 Participant.id,
             )
         )
