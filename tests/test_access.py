@@ -1,7 +1,9 @@
 """The access matrix: every endpoint declares who may read and write, and every role gets exactly that.
 
 The test walks `app.url_map`, so a new route is checked the moment it exists; a route without a
-declared policy, or without a sample value for one of its URL arguments, fails here.
+declared policy, or without a sample value for one of its URL arguments, fails here. The JSON API's
+endpoints (`api.*`) are called with a bearer token of the role instead of the session, and answer "log in
+first" with a 401.
 """
 
 import pytest
@@ -12,6 +14,7 @@ from tests.authorities import factories as authority_factories
 from tests.directory import factories as directory_factories
 from tests.events import factories as event_factories
 from tests.outreach import factories as outreach_factories
+from tracker.api.tokens import token_create
 from tracker.core.access import PUBLIC, Role, policy_for
 from tracker.extensions import db
 from tracker.imports.models import ImportBatch
@@ -40,6 +43,7 @@ def sample_arguments() -> dict:
     campaign = outreach_factories.campaign()
     proposal = outreach_factories.proposal()
     link = outreach_factories.link_request()
+    api_token = token_create(user=user, name="matrix", by=user).token
     db.session.commit()
     return {
         "iso3": "FRA",
@@ -65,6 +69,7 @@ def sample_arguments() -> dict:
         "proposal_id": proposal.id,
         "message_id": campaign.requests[0].message_id,
         "token": outreach_factories.token_of(link),
+        "api_token_id": api_token.id,
     }
 
 
@@ -90,6 +95,8 @@ def expected_outcome(app, endpoint: str, method: str, role: Role | None) -> str:
 def outcome(response) -> str:
     if response.status_code == 302 and response.location.startswith("/login?next="):
         return "login"
+    if response.status_code == 401:  # the API's "log in first": no bearer token
+        return "login"
     if response.status_code == 403:
         return "forbidden"
     assert response.status_code < 500, response.status_code
@@ -110,8 +117,11 @@ def test_access_matrix(app, role):
     checked = 0
     for rule, method in endpoints(app):
         client = app.test_client()
+        headers = {}
         if role is not None:
             user = factories.user(role=role.value)
+            if rule.endpoint.startswith("api."):
+                headers["Authorization"] = f"Bearer {token_create(user=user, name='matrix', by=user).secret}"
             db.session.commit()
             client.post("/login", data={"email": user.email, "password": factories.PASSWORD})
         url_args = {name: arguments[name] for name in rule.arguments}
@@ -119,7 +129,7 @@ def test_access_matrix(app, role):
             from flask import url_for
 
             url = url_for(rule.endpoint, **url_args)
-        response = client.open(url, method=method, data={})
+        response = client.open(url, method=method, data={}, headers=headers)
         expected = expected_outcome(app, rule.endpoint, method, role)
         assert outcome(response) == expected, f"{role or 'anonymous'} {method} {url}"
         checked += 1
@@ -139,3 +149,28 @@ def test_viewer_is_refused_on_admin_pages_and_every_write(app, client, login_as)
         writes = method == "POST" and policy.write not in (PUBLIC, Role.VIEWER)
         if is_admin_page or writes:
             assert client.open(url, method=method).status_code == 403, f"{method} {url}"
+
+
+# Each API endpoint and the page whose data it serves.
+API_MIRRORS = {
+    "api.countries": "countries.country_list",
+    "api.directory": "directory.contact_point_list",
+    "api.releases": "directory.release_list",
+    "api.release": "directory.release_detail",
+    "api.events": "events.event_list",
+    "api.event": "events.event_detail",
+    "api.activities": "activities.activity_list",
+    "api.plenary": "reports.plenary",
+}
+
+
+def test_the_api_declares_the_policy_of_the_page_it_mirrors(app):
+    """A rule that narrows who reads a page (the directory's, say) must narrow its API endpoint too: a new
+    endpoint names its page here, and a changed declaration on one side fails until the other follows."""
+    with app.test_request_context():
+        api_endpoints = {
+            rule.endpoint for rule in app.url_map.iter_rules() if rule.endpoint.startswith("api.")
+        }
+        assert api_endpoints == set(API_MIRRORS)
+        for endpoint, page in API_MIRRORS.items():
+            assert policy_for(endpoint) == policy_for(page), endpoint

@@ -43,6 +43,9 @@ ALLOWED: dict[str, set[str]] = {
     "reports": BELOW_FEATURES
     | {"directory", "events", "authorities", "activities", "outreach", "dashboards"},
     "main": FOUNDATION,
+    # The JSON API serves what the pages show, through the same queries (and the plenary report's own
+    # computation, so the API's object is the report's JSON); its tokens belong to the User model.
+    "api": BELOW_FEATURES | {"directory", "events", "activities", "reports"},
 }
 # The assemblers: they exist to import everything.
 ASSEMBLERS = {"__init__", "cli", "demo"}

@@ -80,6 +80,7 @@ def _register_blueprints(app: Flask) -> None:
     from tracker import (
         accounts,
         activities,
+        api,
         authorities,
         countries,
         dashboards,
@@ -109,6 +110,7 @@ def _register_blueprints(app: Flask) -> None:
         app.register_blueprint(module.bp)
     errors.register(app)
     templating.register(app)
+    api.init_app(app)
 
 
 def _register_cli(app: Flask) -> None:

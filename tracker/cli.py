@@ -12,6 +12,7 @@ def main() -> None:
 
 def register(app) -> None:
     from tracker.accounts.cli import users_group
+    from tracker.api.cli import tokens_group
     from tracker.core.cli import backup_command, mail_group, restore_command
     from tracker.countries.cli import countries_group, reference_group
     from tracker.demo import demo_command
@@ -31,5 +32,6 @@ def register(app) -> None:
         mail_group,
         campaigns_group,
         remind_command,
+        tokens_group,
     ):
         app.cli.add_command(command)

@@ -4,8 +4,13 @@ Every view declares its policy with `@access(read=..., write=...)` or `@public`.
 `enforce_access` hook checks the declaration before the view runs: GET/HEAD/OPTIONS need the `read` role,
 every other method the `write` role. A view without a declaration is refused, so a forgotten decorator
 fails closed (and the access-matrix test names it).
+
+A blueprint whose callers prove who they are by something other than the session cookie (the JSON API's
+bearer tokens) registers an `Authenticator`: it decides the request's user before the same policy check
+runs, so a page and its API endpoint are refused or allowed by one rule.
 """
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -70,6 +75,22 @@ def policy_for(endpoint: str) -> Policy | None:
     return getattr(view, "access_policy", None)
 
 
+@dataclass(frozen=True)
+class Authenticator:
+    """`load()` sets the request's user (or leaves it anonymous); `unauthorized()` answers a caller without
+    one. The session is never consulted for such a blueprint: a browser's cookie does not open the API."""
+
+    load: Callable[[], None]
+    unauthorized: Callable[[], object]
+
+
+AUTHENTICATORS = "tracker.access.authenticators"
+
+
+def authenticate_blueprint(app, blueprint_name: str, authenticator: Authenticator) -> None:
+    app.extensions.setdefault(AUTHENTICATORS, {})[blueprint_name] = authenticator
+
+
 def has_role(user, role: Role) -> bool:
     return bool(user.is_authenticated) and Role(user.role).includes(role)
 
@@ -77,6 +98,9 @@ def has_role(user, role: Role) -> bool:
 def enforce_access():
     if request.endpoint is None:  # no such route: let the 404/405 handlers answer
         return None
+    authenticator = current_app.extensions.get(AUTHENTICATORS, {}).get(request.blueprint)
+    if authenticator is not None:
+        authenticator.load()
     policy = policy_for(request.endpoint)
     if policy is None:
         abort(403)
@@ -84,7 +108,7 @@ def enforce_access():
     if required == PUBLIC:
         return None
     if not current_user.is_authenticated:
-        return login_manager.unauthorized()
+        return authenticator.unauthorized() if authenticator else login_manager.unauthorized()
     if required is None or not has_role(current_user, Role(required)):
         abort(403)
     return None
