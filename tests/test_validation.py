@@ -32,7 +32,7 @@ def test_phone_is_stored_in_e164_and_shown_internationally():
 def test_language():
     assert normalise_language("fr") == normalise_language("FRA") == normalise_language("French") == "fra"
     assert language_name("eng") == "English"
-    with pytest.raises(ValueError, match="not an ISO 639"):
+    with pytest.raises(ValueError, match="not a language"):
         normalise_language("xx")
 
 

@@ -5,6 +5,7 @@ from pathlib import Path
 
 from flask import Flask
 
+import tracker.core.collation  # noqa: F401 - registers the `uca` collation on every SQLite connection
 from tracker.config import DEFAULT_SECRET_KEY, Config
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -1,3 +1,5 @@
+from datetime import date
+
 from sqlalchemy import select
 
 from tests import factories
@@ -110,3 +112,22 @@ def test_audit_trail_filters(client, login_as):
     body = client.get("/admin/audit?since=2000-01-01&until=2000-01-02").get_data(as_text=True)
     assert "No matching events." in body
     assert client.get("/admin/audit?since=garbage").status_code == 200
+
+
+def test_audit_entries_read_in_words_with_links(client, login_as):
+    """Labels of fields and names of records, not `last_verified_on`, `∅ → True`, `contact_point #49`."""
+    from tests.directory.factories import contact_point
+    from tracker.directory import services as directory_services
+
+    admin = login_as("admin")
+    cp = contact_point("ALB", institution="Albanian State Police", last_verified_on=None)
+    directory_services.contact_point_verify(cp, by=admin, on=date(2024, 5, 2))
+    db.session.commit()
+    body = client.get("/admin/audit").get_data(as_text=True)
+    assert f'<a href="/directory/{cp.id}">Contact point</a>' in body
+    assert "Last verified" in body and "last_verified_on" not in body
+    assert "(empty) → 2024-05-02" in body and "∅" not in body
+    assert "contact_point #" not in body
+    assert "verified" in body
+    filters = client.get("/admin/audit").get_data(as_text=True)
+    assert '<option value="contact_point">Contact point</option>' in filters

@@ -129,3 +129,31 @@ def test_stalest_entries_never_verified_first_then_oldest_verification(client, l
     body = client.get("/?on=2024-12-10").get_data(as_text=True)
     assert "Entries longest without verification" in body
     assert f'href="/directory/{entries[0].id}"' in body
+
+
+def test_recent_tiles_count_since_the_last_plenary(client, login_as):
+    """Not "0 events in 2026" in January: the tiles count since the last plenary."""
+    load_demo()
+    db.session.commit()
+    login_as("viewer")
+    body = client.get("/?on=2024-12-10").get_data(as_text=True)
+    assert "Events since the last plenary" in body
+    assert "Events in 2024" not in body
+
+
+def test_without_a_plenary_the_tiles_show_the_latest_year_with_events(app):
+    from tracker.dashboards.queries import headline_period
+    from tracker.events.models import Event, EventFormat, EventKind
+
+    db.session.add(
+        Event(
+            title="Workshop",
+            kind=EventKind.WORKSHOP,
+            format=EventFormat.IN_PERSON,
+            start_date=date(2025, 5, 1),
+            end_date=date(2025, 5, 2),
+        )
+    )
+    db.session.flush()
+    assert headline_period(date(2026, 1, 15)) == (date(2025, 1, 1), date(2025, 12, 31), "in 2025")
+    assert headline_period(date(2025, 6, 1)) == (date(2025, 1, 1), date(2025, 6, 1), "in 2025")

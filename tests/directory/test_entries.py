@@ -61,7 +61,7 @@ BAD_INPUT = [
     ({"phone": "call me"}, "is not a phone number"),
     ({"phone": "12"}, "is not a valid phone number"),
     ({"email": "not-an-address"}, "Not a valid e-mail address"),
-    ({"languages": "eng, klingonish"}, "Not an ISO 639 language code or name: klingonish"),
+    ({"languages": "eng, klingonish"}, "Not a language name (English or French) or ISO 639 code: klingonish"),
     ({"valid_to": "2023-12-31"}, "cannot end before it starts"),
     ({"available_24_7": "", "hours": "", "timezone": ""}, "State the hours"),
     ({"available_24_7": "", "hours": "Mon–Fri 9–17", "timezone": "CET+1"}, "IANA time zone"),
@@ -95,7 +95,7 @@ def test_each_refusal_is_shown_on_its_own_field_with_the_input_kept(client, logi
     expected = {
         "country_id": "Choose the country that designated this contact point.",
         "phone": "is not a phone number",
-        "languages": "Not an ISO 639 language code or name: zz.",
+        "languages": "Not a language name (English or French) or ISO 639 code: zz.",
         "valid_to": "cannot end before it starts",
     }
     for field, message in expected.items():
@@ -253,3 +253,27 @@ def test_viewer_reads_but_cannot_write(client, login_as):
     assert client.post(f"/directory/{cp.id}/verify").status_code == 403
     assert client.post(f"/directory/{cp.id}/end", data={"valid_to": "2024-01-01"}).status_code == 403
     assert entries() == 1 and db.session.get(ContactPoint, cp.id).last_verified_on == date.today()
+
+
+def test_an_entry_from_a_designation_is_verified_on_its_date(client, login_as):
+    """Entered today from a designation dated today: verified (source: the designation), not stale."""
+    user = login_as("editor")
+    today = date.today().isoformat()
+    response = client.post("/directory/new", data=form_data(valid_from=today))
+    cp = db.session.scalar(select(ContactPoint))
+    assert cp.last_verified_on == date.today() and cp.verified_by_id == user.id
+    assert not cp.stale_on(date.today())
+    body = client.get(response.location).get_data(as_text=True)
+    assert "source: the official designation" in body and "stale" not in body
+    listing = client.get("/directory/?stale=y").get_data(as_text=True)
+    assert "National Police" not in listing
+
+
+def test_a_future_designation_is_not_verified_ahead_of_time(app):
+    later = (date.today() + timedelta(days=30)).isoformat()
+    data = form_data(valid_from=later, languages="sqi")
+    data["available_24_7"] = True
+    for key in ("valid_from",):
+        data[key] = date.fromisoformat(data[key])
+    cp = services.contact_point_create(data=data | {"valid_to": None}, by=None)
+    assert cp.last_verified_on is None

@@ -13,8 +13,9 @@ IDENTIFY = """() => {
 }"""
 
 
-def tab_order(page, limit: int = 600) -> list[str]:
-    """The fields' names (or ids) in the order Tab reaches them, once round the page."""
+def tab_order(page, limit: int = 1200) -> list[str]:
+    """The fields' names (or ids) in the order Tab reaches them, once round the page (the event form's three
+    country pickers hold ~750 checkboxes, hence the limit)."""
     reached: list[str] = []
     page.locator("body").focus()
     for _ in range(limit):

@@ -270,13 +270,15 @@ def test_contributions_are_shown_on_the_event_and_the_country_page(client, login
     data = {"country_id": country_id("TUN"), "kind": "new_member_update", "title": "Our contact point"}
     assert client.post(url, data=data).status_code == 302
     body = client.get("/countries/TUN").get_data(as_text=True)
-    assert "Events and contributions" in body and "Annual meeting 2024" in body
+    assert "Contributions and action items" in body and "Annual meeting 2024" in body
     assert "Update by a new member: Our contact point" in body
-    assert "<td>1</td>\n      <td>1</td>" in body  # one delegate in person, one online
+    assert "1 in person, 1 online" in body  # on the timeline, the one place the event is listed
     contribution = db.session.scalar(select(Contribution))
     assert client.post(f"/contributions/{contribution.id}/delete").status_code == 302
     assert count(Contribution) == 0
-    assert "No events recorded for this country." in client.get("/countries/ZWE").get_data(as_text=True)
+    assert "No capacity-building activity or event recorded" in client.get("/countries/ZWE").get_data(
+        as_text=True
+    )
 
 
 def test_country_page_section_runs_a_fixed_number_of_queries(client, login_as, count_queries):

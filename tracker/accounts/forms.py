@@ -2,6 +2,7 @@ from flask_wtf import FlaskForm
 from wtforms import BooleanField, EmailField, PasswordField, SelectField, StringField
 from wtforms.validators import DataRequired, EqualTo, Length, Optional, ValidationError
 
+from tracker.accounts import audit_view
 from tracker.accounts.passwords import password_problem
 from tracker.core.access import Role
 from tracker.core.forms import DateField, EmailAddress, FilterForm, choices, strip
@@ -56,6 +57,8 @@ class AuditFilterForm(FilterForm):
 
     def fill(self, options: dict) -> "AuditFilterForm":
         self.user.choices = choices([("", "Anyone")] + [(str(i), email) for i, email in options["users"]])
-        self.entity_type.choices = choices([("", "Any")] + [(e, e) for e in options["entity_types"]])
+        self.entity_type.choices = choices(
+            [("", "Any")] + [(e, audit_view.entity_label(e)) for e in options["entity_types"]]
+        )
         self.action.choices = choices([("", "Any")] + [(a, a) for a in options["actions"]])
         return self

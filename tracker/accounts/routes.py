@@ -1,7 +1,7 @@
 from flask import current_app, flash, redirect, render_template, request, session, url_for
 from flask_login import current_user, logout_user
 
-from tracker.accounts import bp, queries, services
+from tracker.accounts import audit_view, bp, queries, services
 from tracker.accounts.forms import (
     AuditFilterForm,
     ChangePasswordForm,
@@ -168,4 +168,6 @@ def audit_log():
     page = page_number()
     pagination = queries.audit_page(page=page, per_page=current_app.config["PAGE_SIZE"], **filters)
     args = {key: value for key, value in request.args.items() if key != "page"}
-    return render_template("accounts/audit.html", form=form, pagination=pagination, args=args)
+    return render_template(
+        "accounts/audit.html", form=form, pagination=pagination, args=args, **audit_view.TEMPLATE_HELPERS
+    )

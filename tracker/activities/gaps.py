@@ -25,6 +25,7 @@ from tracker.activities.models import (
     ActivityStatus,
     activity_beneficiaries,
 )
+from tracker.core.collation import name_order
 from tracker.countries.models import Country, Instrument, Status, TreatyMembership
 from tracker.countries.queries import outer_join_membership, status_column
 from tracker.directory.queries import has_current_contact_point
@@ -93,7 +94,7 @@ def supported_without_contact_point(day: date) -> list[GapRow]:
     ).where(status.in_([s.value for s in NETWORK_STATUSES]), ~has_current_contact_point(day))
     return [
         GapRow(country, Status(value), activities=n, last_activity=last)
-        for country, value, n, last in db.session.execute(query.order_by(Country.name))
+        for country, value, n, last in db.session.execute(query.order_by(name_order(Country.name)))
     ]
 
 
@@ -107,7 +108,7 @@ def new_parties_without_support(day: date) -> list[GapRow]:
             TreatyMembership.deposited_on.between(since, day),
             ~_any_support(),
         )
-        .order_by(TreatyMembership.deposited_on.desc(), Country.name)
+        .order_by(TreatyMembership.deposited_on.desc(), name_order(Country.name))
     )
     return [
         GapRow(country, Status.PARTY, deposited_on=deposited)
@@ -122,7 +123,7 @@ def invited_without_activity(day: date) -> list[GapRow]:
     )
     return [
         GapRow(country, Status.OBSERVER, invited_on=invited)
-        for country, invited in db.session.execute(query.order_by(Country.name))
+        for country, invited in db.session.execute(query.order_by(name_order(Country.name)))
     ]
 
 

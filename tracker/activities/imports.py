@@ -17,6 +17,7 @@ from sqlalchemy import select
 from tracker.activities.models import Activity, ActivityKind, ActivityStatus, Topic
 from tracker.activities.services import apply_values, default_status
 from tracker.core import audit
+from tracker.core.collation import name_key
 from tracker.core.imports import Col, Importer, RowError, RowReader, register_importer
 from tracker.core.validation import parse_date
 from tracker.countries.matching import match_country, normalise
@@ -91,7 +92,7 @@ class ActivityImporter(Importer):
                 row.error(key, f"unknown country “{name}”; write its name or ISO code")
             else:
                 found[country.iso3] = country
-        return sorted(found.values(), key=lambda c: c.name)
+        return sorted(found.values(), key=lambda c: name_key(c.name))
 
     def _topic_list(self, row: RowReader) -> list[Topic]:
         found: dict[int, Topic] = {}
@@ -103,7 +104,7 @@ class ActivityImporter(Importer):
                 row.error("topics", f"the topic “{topic.name}” is retired")
             else:
                 found[topic.id] = topic
-        return sorted(found.values(), key=lambda t: t.name)
+        return sorted(found.values(), key=lambda t: name_key(t.name))
 
     def parse_row(self, row: RowReader):
         title = row.require("title")

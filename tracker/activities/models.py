@@ -12,6 +12,7 @@ from enum import StrEnum
 from sqlalchemy import CheckConstraint, Column, Date, DateTime, ForeignKey, String, Table, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
+from tracker.core.collation import name_order
 from tracker.core.locking import Versioned
 from tracker.core.time import utcnow
 from tracker.countries.models import Country
@@ -116,11 +117,13 @@ class Activity(Versioned, Base):
     outputs: Mapped[str | None] = mapped_column(Text)
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
 
-    topics: Mapped[list[Topic]] = relationship(secondary=activity_topics, order_by=Topic.name)
+    topics: Mapped[list[Topic]] = relationship(secondary=activity_topics, order_by=name_order(Topic.name))
     beneficiaries: Mapped[list[Country]] = relationship(
-        secondary=activity_beneficiaries, order_by=Country.name
+        secondary=activity_beneficiaries, order_by=name_order(Country.name)
     )
-    contributors: Mapped[list[Country]] = relationship(secondary=activity_contributors, order_by=Country.name)
+    contributors: Mapped[list[Country]] = relationship(
+        secondary=activity_contributors, order_by=name_order(Country.name)
+    )
     events: Mapped[list[Event]] = relationship(secondary=activity_events, order_by=Event.start_date)
 
     @property

@@ -4,7 +4,7 @@ relations are loaded eagerly, so a page runs the same number of queries whatever
 """
 
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 from typing import NamedTuple
 
 from sqlalchemy import Integer, cast, distinct, exists, extract, func, or_, select
@@ -20,7 +20,7 @@ from tracker.activities.models import (
     activity_events,
     activity_topics,
 )
-from tracker.core.parsing import valid_ids
+from tracker.core.collation import name_order
 from tracker.countries.models import Country
 from tracker.events import attendance as event_attendance
 from tracker.events import queries as event_queries
@@ -157,7 +157,7 @@ def activity_years() -> list[int]:
 
 def topics() -> list[Topic]:
     """Every topic, retired ones last (the list filters by them too: past activities have them)."""
-    return list(db.session.scalars(select(Topic).order_by(Topic.retired, Topic.name)))
+    return list(db.session.scalars(select(Topic).order_by(Topic.retired, name_order(Topic.name))))
 
 
 def topic_usage() -> dict[int, int]:
@@ -169,7 +169,7 @@ def topic_usage() -> dict[int, int]:
 def topic_options(keep_ids=()) -> list[tuple[int, str]]:
     """(id, name) of the topics an activity may be given: those not retired, and `keep_ids` (the topics it
     already has) even if retired."""
-    query = select(Topic.id, Topic.name, Topic.retired).order_by(Topic.name)
+    query = select(Topic.id, Topic.name, Topic.retired).order_by(name_order(Topic.name))
     keep = set(keep_ids)
     return [
         (id_, f"{name} (retired)" if retired else name)
@@ -180,23 +180,16 @@ def topic_options(keep_ids=()) -> list[tuple[int, str]]:
 
 def country_codes() -> list[tuple[str, str]]:
     """(ISO alpha-3, name) of every country, for filters."""
-    rows = db.session.execute(select(Country.iso3, Country.name).order_by(Country.name))
+    rows = db.session.execute(select(Country.iso3, Country.name).order_by(name_order(Country.name)))
     return [(iso3, name) for iso3, name in rows]
 
 
-EVENT_WINDOW = timedelta(days=3 * 365)  # the events an activity is linked to are recent ones
-
-
-def event_options(*, keep_ids=(), today: date | None = None) -> list[tuple[int, str]]:
-    """Events of the last three years and the next one, and those already linked (`keep_ids`): decades
-    of events would make a picker nobody can use."""
-    today = today or date.today()
-    recent = Event.start_date.between(today - EVENT_WINDOW, today + timedelta(days=365))
-    keep = valid_ids(keep_ids)
+def event_options() -> list[tuple[int, str]]:
+    """Every event, newest first, as “18 Oct 2024 · title”: the form's picker searches them by title or
+    date as one types, so an activity can be linked to an event of any year (a network holds a few dozen
+    events a year, so the whole list stays small)."""
     rows = db.session.execute(
-        select(Event.id, Event.title, Event.start_date)
-        .where(or_(recent, Event.id.in_(keep)) if keep else recent)
-        .order_by(Event.start_date.desc(), Event.id.desc())
+        select(Event.id, Event.title, Event.start_date).order_by(Event.start_date.desc(), Event.id.desc())
     )
     return [(id_, f"{start:%d %b %Y} · {title}") for id_, title, start in rows]
 
@@ -323,7 +316,7 @@ def country_activities(country_id: int) -> list[TimelineEntry]:
         select(activity_topics.c.activity_id, Topic.name)
         .join(Topic, Topic.id == activity_topics.c.topic_id)
         .where(activity_topics.c.activity_id.in_(ids))
-        .order_by(Topic.name)
+        .order_by(name_order(Topic.name))
     ):
         topics.setdefault(activity_id, []).append(name)
     events: dict[int, list[Event]] = {}
@@ -345,6 +338,19 @@ def country_activities(country_id: int) -> list[TimelineEntry]:
         )
         for activity, r, c in rows
     ]
+
+
+def activities_of_event(event_id: int) -> list[Activity]:
+    """The activities linked to an event (logged from it), oldest first, kinds and countries loaded."""
+    return list(
+        db.session.scalars(
+            select(Activity)
+            .join(activity_events, activity_events.c.activity_id == Activity.id)
+            .where(activity_events.c.event_id == event_id)
+            .options(selectinload(Activity.beneficiaries))
+            .order_by(Activity.start_date, Activity.id)
+        )
+    )
 
 
 def country_timeline(country_id: int) -> list[TimelineEntry]:

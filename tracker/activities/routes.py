@@ -83,14 +83,6 @@ def activity_export(fmt: str):
     return response
 
 
-def _linked_event_ids(activity: Activity | None, data: dict | None) -> set:
-    """Events that must stay choosable: linked already, passed in from an event page, or just submitted."""
-    ids = {e.id for e in activity.events} if activity else set()
-    ids |= set((data or {}).get("event_ids", []))
-    ids |= set(request.form.getlist("event_ids"))
-    return ids
-
-
 def _activity_form(activity: Activity | None = None, data: dict | None = None) -> ActivityForm:
     if activity is not None:
         data = activity_form_values(activity)
@@ -98,7 +90,7 @@ def _activity_form(activity: Activity | None = None, data: dict | None = None) -
     form.set_choices(
         countries=country_queries.country_choices(),
         topics=queries.topic_options(keep_ids=[t.id for t in activity.topics] if activity else ()),
-        events=queries.event_options(keep_ids=_linked_event_ids(activity, data)),
+        events=queries.event_options(),
     )
     return form
 

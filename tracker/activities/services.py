@@ -12,6 +12,7 @@ from sqlalchemy import select
 
 from tracker.activities.models import Activity, ActivityKind, ActivityStatus, Topic
 from tracker.core import audit, locking
+from tracker.core.collation import name_key
 from tracker.core.errors import DomainError
 from tracker.core.locking import check_version
 from tracker.core.parsing import parse_id
@@ -111,9 +112,9 @@ def _checked(data: dict, current: Activity | None = None) -> dict:
         "programme": programme,
         "description": _text(data.get("description")),
         "outputs": _text(data.get("outputs")),
-        "topics": sorted(topics, key=lambda t: t.name),
-        "beneficiaries": sorted(beneficiaries, key=lambda c: c.name),
-        "contributors": sorted(contributors, key=lambda c: c.name),
+        "topics": sorted(topics, key=lambda t: name_key(t.name)),
+        "beneficiaries": sorted(beneficiaries, key=lambda c: name_key(c.name)),
+        "contributors": sorted(contributors, key=lambda c: name_key(c.name)),
         "events": sorted(events, key=lambda e: (e.start_date, e.id)),
     }
 

@@ -30,6 +30,7 @@ from tracker.authorities.services import (
     parse_article,
 )
 from tracker.core import audit
+from tracker.core.collation import name_key
 from tracker.core.imports import Col, Importer, RowError, RowReader, register_importer
 from tracker.core.validation import parse_date
 from tracker.countries.matching import match_country
@@ -226,7 +227,7 @@ class AuthorityImporter(Importer):
     def unresolved(self):
         parties = sorted(
             (c for c in self.countries().values() if c.status_on(date.today()) == Status.PARTY),
-            key=lambda c: c.name,
+            key=lambda c: name_key(c.name),
         )
         choices = [(c.iso3, c.name) for c in parties]
         return [("country", raw, choices) for raw in self._unknown]

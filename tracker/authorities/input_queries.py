@@ -23,6 +23,7 @@ from sqlalchemy.orm import selectinload
 from tracker.authorities.comparison import differences
 from tracker.authorities.models import Authority, DifferenceReview, Field, PartyInput, Source
 from tracker.authorities.queries import AuthorityView, party_ids
+from tracker.core.collation import name_key, name_order
 from tracker.countries.models import Country
 from tracker.extensions import db
 
@@ -57,7 +58,7 @@ def _authorities_of_parties(day: date) -> list[Authority]:
             select(Authority)
             .where(Authority.country_id.in_(party_ids(day)))
             .join(Authority.country)
-            .order_by(Country.name, Authority.article, Authority.name)
+            .order_by(name_order(Country.name), Authority.article, name_order(Authority.name))
             .options(
                 selectinload(Authority.country),
                 selectinload(Authority.declaration),
@@ -142,7 +143,7 @@ def input_status(day: date) -> dict:
         for iso3, name in db.session.execute(
             select(Country.iso3, Country.name)
             .where(Country.id.in_(party_ids(day)), Country.id.not_in(provided))
-            .order_by(Country.name)
+            .order_by(name_order(Country.name))
         )
     ]
     inputs = [
@@ -158,7 +159,7 @@ def input_status(day: date) -> dict:
             .join(PartyInput.country)
             .where(PartyInput.country_id.in_(party_ids(day)), PartyInput.received_on <= day)
             .group_by(Country.iso3, Country.name)
-            .order_by(Country.name)
+            .order_by(name_order(Country.name))
         )
     ]
     answered = {ref.iso3 for ref in inputs}
@@ -220,7 +221,7 @@ def follow_up(day: date) -> list[FollowUp]:
             getattr(row, key).append(view)
     for row in rows.values():
         row.last_received_on = last.get(row.iso3)
-    return sorted(rows.values(), key=lambda r: r.name)
+    return sorted(rows.values(), key=lambda r: name_key(r.name))
 
 
 # -- the input received -------------------------------------------------------------------------------
@@ -231,7 +232,7 @@ def party_inputs_list() -> list[PartyInput]:
         db.session.scalars(
             select(PartyInput)
             .join(PartyInput.country)
-            .order_by(PartyInput.received_on.desc(), Country.name)
+            .order_by(PartyInput.received_on.desc(), name_order(Country.name))
             .options(selectinload(PartyInput.country))
         )
     )

@@ -22,6 +22,7 @@ from tracker.authorities.models import (
     PartyInput,
     Source,
 )
+from tracker.core.collation import name_order
 from tracker.countries.models import Country, Instrument, Status, TreatyMembership
 from tracker.extensions import db
 
@@ -38,13 +39,21 @@ def party_ids(day: date):
 
 def parties_on(day: date) -> list[tuple[int, str]]:
     """(id, name) of the Parties on `day`, for choosing a Party in a form."""
-    query = select(Country.id, Country.name).where(Country.id.in_(party_ids(day))).order_by(Country.name)
+    query = (
+        select(Country.id, Country.name)
+        .where(Country.id.in_(party_ids(day)))
+        .order_by(name_order(Country.name))
+    )
     return [(row.id, row.name) for row in db.session.execute(query)]
 
 
 def party_codes_on(day: date) -> list[tuple[str, str]]:
     """(iso3, name) of the Parties on `day`."""
-    query = select(Country.iso3, Country.name).where(Country.id.in_(party_ids(day))).order_by(Country.name)
+    query = (
+        select(Country.iso3, Country.name)
+        .where(Country.id.in_(party_ids(day)))
+        .order_by(name_order(Country.name))
+    )
     return [(row.iso3, row.name) for row in db.session.execute(query)]
 
 
@@ -90,7 +99,7 @@ def directory(*, article: Article | None = None) -> list[AuthorityView]:
     query = (
         select(Authority)
         .join(Authority.country)
-        .order_by(Country.name, Authority.article, Authority.name)
+        .order_by(name_order(Country.name), Authority.article, name_order(Authority.name))
         .options(
             selectinload(Authority.country),
             selectinload(Authority.declaration),
@@ -123,7 +132,7 @@ def party_directory(country: Country) -> PartyDirectory:
     authorities = db.session.scalars(
         select(Authority)
         .where(Authority.country_id == country.id)
-        .order_by(Authority.article, Authority.name)
+        .order_by(Authority.article, name_order(Authority.name))
         .options(
             selectinload(Authority.declaration),
             selectinload(Authority.reviews).selectinload(DifferenceReview.reviewed_by),
@@ -137,7 +146,7 @@ def party_directory(country: Country) -> PartyDirectory:
         db.session.scalars(
             select(OfficialDeclaration)
             .where(OfficialDeclaration.country_id == country.id)
-            .order_by(OfficialDeclaration.article, OfficialDeclaration.authority_name)
+            .order_by(OfficialDeclaration.article, name_order(OfficialDeclaration.authority_name))
         )
     )
     inputs = list(
@@ -152,7 +161,11 @@ def declarations_list(*, article: Article | None = None) -> list[OfficialDeclara
     query = (
         select(OfficialDeclaration)
         .join(OfficialDeclaration.country)
-        .order_by(Country.name, OfficialDeclaration.article, OfficialDeclaration.authority_name)
+        .order_by(
+            name_order(Country.name),
+            OfficialDeclaration.article,
+            name_order(OfficialDeclaration.authority_name),
+        )
         .options(selectinload(OfficialDeclaration.country))
     )
     if article is not None:
@@ -165,7 +178,7 @@ def declarations_of(country: Country) -> list[OfficialDeclaration]:
         db.session.scalars(
             select(OfficialDeclaration)
             .where(OfficialDeclaration.country_id == country.id)
-            .order_by(OfficialDeclaration.article, OfficialDeclaration.authority_name)
+            .order_by(OfficialDeclaration.article, name_order(OfficialDeclaration.authority_name))
         )
     )
 
@@ -210,6 +223,6 @@ def parties_overview(day: date) -> list[PartyOverview]:
             last_input,
         )
         .where(Country.id.in_(party_ids(day)))
-        .order_by(Country.name)
+        .order_by(name_order(Country.name))
     )
     return [PartyOverview(*row) for row in db.session.execute(query)]

@@ -16,6 +16,7 @@ from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.worksheet import Worksheet
 
 from tracker.core.validation import normalise_phone
 
@@ -106,18 +107,48 @@ def to_xlsx(sheets: list[Sheet]) -> bytes:
             last_row = max(first, first + len(sheet.rows))
             ws.auto_filter.ref = f"A{first}:{get_column_letter(len(sheet.columns))}{last_row}"
         ws.print_title_rows = f"{first}:{first}"
+        _print_setup(ws)
         if sheet.heading:
             title = WriteOnlyCell(ws, value=neutralise(sheet.heading))
             title.font = Font(bold=True, size=13)
             ws.append([title])
+        ws.row_dimensions[first].height = _row_height([c.header for c in sheet.columns], sheet.columns)
         ws.append([_header_cell(ws, column.header) for column in sheet.columns])
-        for row in sheet.rows:
-            ws.append(
-                [_body_cell(ws, v, c.phone) for v, c in zip(row, _padded(sheet.columns, row), strict=False)]
-            )
+        for number, row in enumerate(sheet.rows, start=first + 1):
+            columns = _padded(sheet.columns, row)
+            ws.row_dimensions[number].height = _row_height(row, columns)
+            ws.append([_body_cell(ws, v, c.phone) for v, c in zip(row, columns, strict=False)])
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()
+
+
+# Points per line of 11-pt text. LibreOffice and Excel do not grow a row for wrapped text written by a
+# library (they only do when a person types it), so the lines would overlap: the height is set here.
+LINE_HEIGHT = 15
+
+
+def _print_setup(ws) -> None:
+    """Printed landscape on A4, as wide as one page (as many pages tall as it takes), header row repeated
+    on each page (print_title_rows): a sheet never splits its columns across pages."""
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.paperSize = Worksheet.PAPERSIZE_A4
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.print_options.gridLines = True
+
+
+def _row_height(row: list, columns: list[Column]) -> float | None:
+    """Enough height for the wrapped text of the row's tallest cell (None: the default single line)."""
+    lines = 1
+    for value, column in zip(row, columns, strict=False):
+        text = _cell(value)
+        if isinstance(text, str) and text:
+            per_line = max(int(column.width * 1.1), 1)  # characters of 11-pt Calibri per width unit
+            wrapped = sum(max(1, -(-len(part) // per_line)) for part in text.split("\n"))
+            lines = max(lines, wrapped)
+    return None if lines == 1 else lines * LINE_HEIGHT
 
 
 def _header_cell(ws, text: str) -> WriteOnlyCell:

@@ -5,6 +5,7 @@ from datetime import date, datetime
 from flask_login import current_user
 
 from tracker.core.access import Role, has_role
+from tracker.core.collation import name_key
 from tracker.core.validation import format_phone
 
 
@@ -14,6 +15,12 @@ def format_date(value: date | datetime | None, missing: str = "—") -> str:
     if isinstance(value, datetime):
         return value.strftime("%d %b %Y %H:%M")
     return value.strftime("%d %b %Y")
+
+
+def sort_names(names) -> list[str]:
+    """Names in reading order (the UCA, as every list of names):
+    `countries|map(attribute='name')|sort_names`."""
+    return sorted(names, key=name_key)
 
 
 # The main navigation, in order: (endpoint, label).
@@ -34,6 +41,7 @@ def register(app) -> None:
     can use them whichever blueprints are loaded."""
     app.add_template_filter(format_date, "date")
     app.add_template_filter(format_phone, "format_phone")
+    app.add_template_filter(sort_names, "sort_names")
 
     @app.context_processor
     def roles():

@@ -9,8 +9,9 @@ from functools import lru_cache
 from zoneinfo import available_timezones as _available_timezones
 
 import phonenumbers
-import pycountry
 from email_validator import EmailNotValidError, validate_email
+
+from tracker.core.languages import language_name, normalise_language  # noqa: F401 - re-exported
 
 
 @lru_cache(maxsize=1)
@@ -49,28 +50,6 @@ def format_phone(e164: str | None) -> str:
         )
     except phonenumbers.NumberParseException:
         return e164
-
-
-def normalise_language(value: str) -> str:
-    """An ISO 639 language as its alpha-3 code (“fr”, “fra”, “French” → “fra”), or ValueError."""
-    text = value.strip()
-    language = None
-    if len(text) == 2:
-        language = pycountry.languages.get(alpha_2=text.lower())
-    elif len(text) == 3:
-        language = pycountry.languages.get(alpha_3=text.lower())
-    if language is None:
-        language = next(
-            (lang for lang in pycountry.languages if lang.name.casefold() == text.casefold()), None
-        )
-    if language is None:
-        raise ValueError(f"“{value}” is not an ISO 639 language code or name")
-    return language.alpha_3
-
-
-def language_name(code: str) -> str:
-    language = pycountry.languages.get(alpha_3=code)
-    return language.name if language else code
 
 
 def normalise_timezone(value: str) -> str:

@@ -2,4 +2,4 @@ from flask import Blueprint
 
 bp = Blueprint("countries", __name__)
 
-from tracker.countries import imports, routes  # noqa: E402,F401  (they register themselves)
+from tracker.countries import imports, routes, wording  # noqa: E402,F401  (they register themselves)

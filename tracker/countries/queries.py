@@ -6,6 +6,7 @@ from datetime import date
 from sqlalchemy import and_, func, literal, select
 from sqlalchemy.orm import selectinload
 
+from tracker.core.collation import name_order
 from tracker.countries.models import Country, Instrument, Organisation, Status, TreatyMembership
 from tracker.extensions import db
 
@@ -50,7 +51,7 @@ def countries_with_status(
     query = _in_region(outer_join_membership(select(Country, status_expr)), region)
     if status:
         query = query.where(status_expr == status.value)
-    query = query.order_by(Country.name).options(selectinload(Country.memberships))
+    query = query.order_by(name_order(Country.name)).options(selectinload(Country.memberships))
     return [CountryRow(country, Status(value)) for country, value in db.session.execute(query)]
 
 
@@ -69,11 +70,13 @@ def country_by_iso3(iso3: str) -> Country | None:
 
 
 def country_choices() -> list[tuple[int, str]]:
-    return list(db.session.execute(select(Country.id, Country.name).order_by(Country.name)).all())
+    return list(db.session.execute(select(Country.id, Country.name).order_by(name_order(Country.name))).all())
 
 
 def organisations_page(page: int, per_page: int):
-    return db.paginate(select(Organisation).order_by(Organisation.name), page=page, per_page=per_page)
+    return db.paginate(
+        select(Organisation).order_by(name_order(Organisation.name)), page=page, per_page=per_page
+    )
 
 
 def parties_by_deposit_year(instrument: Instrument = Instrument.ETS185) -> tuple[list[tuple[int, int]], int]:
@@ -102,7 +105,7 @@ def statuses_on(day: date) -> list[tuple[int, str, str, Status]]:
     query = outer_join_membership(select(Country.id, Country.iso3, Country.name, status_expr)).where(
         status_expr != Status.NONE.value
     )
-    rows = db.session.execute(query.order_by(Country.name))
+    rows = db.session.execute(query.order_by(name_order(Country.name)))
     return [(id_, iso3, name, Status(value)) for id_, iso3, name, value in rows]
 
 

@@ -48,19 +48,19 @@ def _headlines(day: date) -> list[Headline]:
         ),
         Headline("Parties with more than one", figures.parties_with_several),
         Headline(
-            f"Directory versions in {day.year}",
-            figures.releases_this_year,
+            f"Directory versions {figures.since_label}",
+            figures.releases_since,
             url=url_for("directory.release_list"),
         ),
         Headline(
-            f"Events in {day.year}",
-            figures.events_this_year,
-            url=url_for("events.event_list", year=day.year),
+            f"Events {figures.since_label}",
+            figures.events_since,
+            url=url_for("events.event_list"),
         ),
         Headline(
-            f"Capacity-building activities in {day.year}",
-            figures.activities_this_year,
-            url=url_for("activities.activity_list", year=day.year),
+            f"Capacity-building activities {figures.since_label}",
+            figures.activities_since,
+            url=url_for("activities.activity_list"),
         ),
         Headline(
             "Parties that gave authorities input",

@@ -15,6 +15,7 @@ from tracker.countries.models import Status
 from tracker.directory import queries as directory_queries
 from tracker.events import attendance as event_attendance
 from tracker.events import queries as event_queries
+from tracker.events.models import EventKind
 from tracker.outreach import results as outreach_results
 
 # The dashboard shows the latest reachability tests and the entries longest without verification; older
@@ -30,23 +31,43 @@ class HeadlineFigures:
     counts: dict[Status, int]
     parties_with_contact_point: int
     parties_with_several: int
-    releases_this_year: int
-    events_this_year: int
-    activities_this_year: int
+    # the period of the "what happened lately" tiles: since the last plenary, or the latest year with data
+    since: date
+    since_label: str
+    releases_since: int
+    events_since: int
+    activities_since: int
     authorities_input: int
     authorities_parties: int
 
 
+def headline_period(day: date) -> tuple[date, date, str]:
+    """(first day, last day, label) of the recent-activity tiles. Since the last plenary that started on
+    or before `day` (what the secretariat reports on next); without one, the year of `day`, or the latest
+    earlier year with an event when that year has none yet ("0 events in 2026" in January says nothing)."""
+    plenary = event_queries.latest_event_starting_on_or_before(day, EventKind.PLENARY)
+    if plenary is not None:
+        return plenary.start_date, day, f"since the last plenary ({plenary.start_date:%d %b %Y})"
+    year = day.year
+    if not event_queries.event_count_between(date(year, 1, 1), day):
+        latest = event_queries.latest_event_starting_on_or_before(day)
+        if latest is not None:
+            year = latest.start_date.year
+    return date(year, 1, 1), day if year == day.year else date(year, 12, 31), f"in {year}"
+
+
 def headline_figures(day: date) -> HeadlineFigures:
-    year_start = date(day.year, 1, 1)
+    since, end, label = headline_period(day)
     authorities = authority_queries.input_headline(day)
     return HeadlineFigures(
         counts=country_queries.count_by_status(day),
         parties_with_contact_point=directory_queries.parties_with_contact_point(day),
         parties_with_several=directory_queries.parties_with_multiple_contact_points(day),
-        releases_this_year=directory_queries.release_count_between(year_start, day),
-        events_this_year=event_queries.event_count_between(year_start, day),
-        activities_this_year=activity_queries.activity_count_between(year_start, day),
+        since=since,
+        since_label=label,
+        releases_since=directory_queries.release_count_between(since, end),
+        events_since=event_queries.event_count_between(since, end),
+        activities_since=activity_queries.activity_count_between(since, end),
         authorities_input=authorities["provided_input"],
         authorities_parties=authorities["parties"],
     )

@@ -98,7 +98,7 @@ def _languages(value, region) -> list[str]:
             if code not in codes:
                 codes.append(code)
     if unknown:
-        raise ValueError(f"Not an ISO 639 language code or name: {', '.join(unknown)}.")
+        raise ValueError(f"Not a language name (English or French) or ISO 639 code: {', '.join(unknown)}.")
     return codes
 
 

@@ -8,6 +8,7 @@ country it means. Nothing is guessed.
 from flask import url_for
 from sqlalchemy import select
 
+from tracker.core.collation import name_order
 from tracker.core.imports import Col, Importer, RowError, RowReader, register_importer
 from tracker.core.validation import parse_date
 from tracker.countries.matching import match_country
@@ -84,7 +85,9 @@ class DirectoryImporter(Importer):
     # -- countries ---------------------------------------------------------------------------------
     def _all_countries(self) -> dict[str, Country]:
         if self._countries is None:
-            self._countries = {c.iso3: c for c in db.session.scalars(select(Country).order_by(Country.name))}
+            self._countries = {
+                c.iso3: c for c in db.session.scalars(select(Country).order_by(name_order(Country.name)))
+            }
         return self._countries
 
     def _country(self, row: RowReader) -> Country | None:

@@ -21,6 +21,7 @@ from sqlalchemy.ext.hybrid import hybrid_method
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from tracker.accounts.models import User
+from tracker.core.collation import name_order
 from tracker.core.time import utcnow
 from tracker.countries.models import Country
 from tracker.db import Base, str_enum
@@ -108,6 +109,11 @@ class ContactPoint(Base):
     def designated_on(cls, day: date):
         return and_(cls.valid_from <= day, or_(cls.valid_to.is_(None), cls.valid_to >= day))
 
+    @property
+    def verified_by_designation(self) -> bool:
+        """The last verification is the designation itself (entered on its date): shown as its source."""
+        return self.last_verified_on is not None and self.last_verified_on == self.valid_from
+
     @hybrid_method
     def stale_on(self, day: date) -> bool:
         """Not verified in the twelve months up to `day`."""
@@ -162,7 +168,7 @@ class DirectoryRelease(Base):
 
     created_by: Mapped[User | None] = relationship()
     changed_countries: Mapped[list[Country]] = relationship(
-        secondary=release_countries, order_by=Country.name
+        secondary=release_countries, order_by=name_order(Country.name)
     )
 
     @property

@@ -11,6 +11,7 @@ from sqlalchemy import Select, distinct, func, select
 from sqlalchemy.orm import selectinload, undefer
 
 from tracker.core.audit import AuditEvent
+from tracker.core.collation import name_order
 from tracker.countries.models import Country, Status
 from tracker.countries.queries import outer_join_membership, status_column
 from tracker.directory.models import (
@@ -67,7 +68,7 @@ def _filtered(query: Select, f: DirectoryFilter, day: date, *, by_type: bool = T
     return query.where(*[c for c in clauses if c is not None])
 
 
-ORDER = (Country.name, ContactPoint.type, ContactPoint.institution, ContactPoint.id)
+ORDER = (name_order(Country.name), ContactPoint.type, name_order(ContactPoint.institution), ContactPoint.id)
 
 
 def directory_page(f: DirectoryFilter, day: date, *, page: int, per_page: int):
@@ -87,7 +88,7 @@ def countries_with_entries() -> list[tuple[str, str]]:
     query = (
         select(Country.iso3, Country.name)
         .where(select(ContactPoint.id).where(ContactPoint.country_id == Country.id).exists())
-        .order_by(Country.name)
+        .order_by(name_order(Country.name))
     )
     return [(iso3, name) for iso3, name in db.session.execute(query)]
 
@@ -118,7 +119,7 @@ def country_contact_points(country_id: int) -> list[ContactPoint]:
         db.session.scalars(
             select(ContactPoint)
             .where(ContactPoint.country_id == country_id)
-            .order_by(ContactPoint.valid_from.desc(), ContactPoint.type, ContactPoint.institution)
+            .order_by(ContactPoint.valid_from.desc(), ContactPoint.type, name_order(ContactPoint.institution))
             .options(selectinload(ContactPoint.verified_by))
         )
     )
@@ -287,7 +288,7 @@ def new_contact_points_between(start: date, end: date) -> list[tuple[str, str]]:
         select(Country.iso3, ContactPoint.institution)
         .join(Country, Country.id == ContactPoint.country_id)
         .where(ContactPoint.valid_from.between(start, end))
-        .order_by(ContactPoint.valid_from, Country.iso3, ContactPoint.institution)
+        .order_by(ContactPoint.valid_from, Country.iso3, name_order(ContactPoint.institution))
     )
     return [(iso3, institution) for iso3, institution in db.session.execute(query)]
 

@@ -7,6 +7,7 @@ or the latest release with today's directory, is a comparison of two lists of re
 from dataclasses import dataclass, field
 from datetime import date
 
+from tracker.core.collation import name_key
 from tracker.core.validation import format_phone, language_name
 from tracker.directory.entries import ENTRY_FIELDS
 from tracker.directory.models import ContactPoint, ContactPointType
@@ -66,7 +67,12 @@ def entry_record(cp: ContactPoint) -> dict:
 
 
 def sort_key(record: dict):
-    return (record["country_name"], TYPE_ORDER.get(record["type"], 99), record["institution"], record["id"])
+    return (
+        name_key(record["country_name"]),
+        TYPE_ORDER.get(record["type"], 99),
+        name_key(record["institution"]),
+        record["id"],
+    )
 
 
 def history_values(cp: ContactPoint) -> dict:

@@ -87,10 +87,20 @@ def contact_point_create(*, data: dict, by) -> ContactPoint:
     values = _checked(data, country)
     _check_duplicate(country, values)
     cp = ContactPoint(country=country, **values)
+    _verified_by_designation(cp, by)
     db.session.add(cp)
     db.session.flush()
     _record_change(cp, action="create", summary=f"Designated {cp.name} ({country.name})", before={}, by=by)
     return cp
+
+
+def _verified_by_designation(cp: ContactPoint, by) -> None:
+    """An entry typed from a Party's official designation is verified on the designation's date: the
+    Party itself has just confirmed these details, so the entry is not “stale / never verified” the day it
+    is entered. (A designation dated in the future is verified when it starts, by the usual means.)"""
+    if cp.last_verified_on is None and cp.valid_from <= date.today():
+        cp.last_verified_on = cp.valid_from
+        cp.verified_by = by
 
 
 def contact_point_update(cp: ContactPoint, *, data: dict, version, by) -> ContactPoint:
@@ -157,6 +167,8 @@ def contact_point_verify(cp: ContactPoint, *, by, on: date | None = None) -> Con
 def contact_points_import(items: list[dict], *, by) -> int:
     """Write rows that the importer has checked (values cleaned, duplicates refused)."""
     entries = [ContactPoint(**item) for item in items]
+    for cp in entries:
+        _verified_by_designation(cp, by)
     db.session.add_all(entries)
     db.session.flush()
     for cp in entries:

@@ -14,6 +14,7 @@ from typing import NamedTuple
 
 from sqlalchemy import Integer, and_, case, cast, distinct, extract, func, select
 
+from tracker.core.collation import name_order
 from tracker.countries.models import Country, Instrument, Organisation, Status, TreatyMembership
 from tracker.countries.queries import status_column
 from tracker.events.models import (
@@ -253,7 +254,7 @@ def delegations(event: Event) -> list[DelegationRow]:
         .group_by(
             Country.id, Country.name, Country.iso3, Organisation.id, Organisation.name, Organisation.acronym
         )
-        .order_by(Country.name.is_(None), Country.name, Organisation.name)
+        .order_by(Country.name.is_(None), name_order(Country.name), name_order(Organisation.name))
     )
     query = _join_membership(query)
     return [

@@ -12,6 +12,7 @@ from collections import defaultdict
 
 from sqlalchemy import select
 
+from tracker.core.collation import name_key
 from tracker.core.imports import RowReader
 from tracker.countries.matching import match_country, normalise
 from tracker.countries.models import Country, Organisation
@@ -165,11 +166,11 @@ class DelegationResolver:
         self.load()
         everything = [
             (f"organisation:{id_}", f"Organisation: {name}")
-            for id_, name in sorted(self.organisations.items(), key=lambda pair: pair[1].casefold())
+            for id_, name in sorted(self.organisations.items(), key=lambda pair: name_key(pair[1]))
         ]
         everything += [
             (f"country:{iso3}", f"Country: {name}")
-            for iso3, (_id, name) in sorted(self.countries.items(), key=lambda pair: pair[1][1])
+            for iso3, (_id, name) in sorted(self.countries.items(), key=lambda pair: name_key(pair[1][1]))
         ]
         listed = []
         for (column, raw), suggested in self._unresolved.items():

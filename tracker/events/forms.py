@@ -42,6 +42,9 @@ class EventFilterForm(FilterForm):
     )
 
 
+COUNTRY_PICKER = {"size": "8", "data-picker": "countries"}
+
+
 class EventForm(FlaskForm):
     kind = SelectField("Kind", choices=_labelled(EventKind))
     title = StringField("Title", validators=[DataRequired(), Length(max=300)], filters=[strip])
@@ -53,12 +56,15 @@ class EventForm(FlaskForm):
     organiser = StringField(
         "Organiser or programme", validators=[Optional(), Length(max=300)], filters=[none_if_blank]
     )
-    visiting_country_ids = SelectMultipleField("Visiting countries", choices=[], validators=[Optional()])
+    # the activity form's picker (static/js/country-picker.js): type to filter, chosen ones as buttons
+    visiting_country_ids = SelectMultipleField(
+        "Visiting countries", choices=[], validators=[Optional()], render_kw=COUNTRY_PICKER
+    )
     beneficiary_country_ids = SelectMultipleField(
-        "Beneficiary countries", choices=[], validators=[Optional()]
+        "Beneficiary countries", choices=[], validators=[Optional()], render_kw=COUNTRY_PICKER
     )
     participating_country_ids = SelectMultipleField(
-        "Other participating countries", choices=[], validators=[Optional()]
+        "Other participating countries", choices=[], validators=[Optional()], render_kw=COUNTRY_PICKER
     )
     notes = TextAreaField("Notes (topics, agenda, outcome)", validators=[Optional()], filters=[none_if_blank])
     version = VersionField()

@@ -5,9 +5,10 @@ are in `events.attendance`.
 
 from datetime import date
 
-from sqlalchemy import Integer, cast, exists, extract, func, or_, select
+from sqlalchemy import Integer, cast, exists, extract, func, literal, or_, select
 from sqlalchemy.orm import contains_eager, selectinload
 
+from tracker.core.collation import name_order
 from tracker.countries.models import Country, Organisation
 from tracker.events.models import (
     OUTSTANDING,
@@ -73,9 +74,9 @@ def participants_of(event_id: int) -> list[Participant]:
             .where(Participant.event_id == event_id)
             .options(contains_eager(Participant.country), contains_eager(Participant.organisation))
             .order_by(
-                func.coalesce(Country.name, Organisation.name),
+                name_order(func.coalesce(Country.name, Organisation.name)),
                 Participant.role,
-                Participant.name,
+                name_order(Participant.name),
                 Participant.id,
             )
         )
@@ -89,7 +90,7 @@ def contributions_of(event_id: int) -> list[Contribution]:
             .join(Contribution.country)
             .where(Contribution.event_id == event_id)
             .options(contains_eager(Contribution.country))
-            .order_by(Contribution.kind, Country.name, Contribution.id)
+            .order_by(Contribution.kind, name_order(Country.name), Contribution.id)
         )
     )
 
@@ -142,13 +143,15 @@ def open_action_items(statuses=OUTSTANDING) -> list[ActionItem]:
 
 def country_options() -> list[tuple[str, str]]:
     """(ISO alpha-3, name) of every country, for filters."""
-    rows = db.session.execute(select(Country.iso3, Country.name).order_by(Country.name))
+    rows = db.session.execute(select(Country.iso3, Country.name).order_by(name_order(Country.name)))
     return [(iso3, name) for iso3, name in rows]
 
 
 def organisation_options() -> list[tuple[int, str]]:
     rows = db.session.execute(
-        select(Organisation.id, Organisation.name, Organisation.acronym).order_by(Organisation.name)
+        select(Organisation.id, Organisation.name, Organisation.acronym).order_by(
+            name_order(Organisation.name)
+        )
     )
     return [(id_, f"{name} ({acronym})" if acronym else name) for id_, name, acronym in rows]
 
@@ -165,7 +168,7 @@ def contributions_for_events(event_ids) -> dict[int, list[Contribution]]:
             .join(Contribution.country)
             .where(Contribution.event_id.in_(grouped))
             .options(contains_eager(Contribution.country))
-            .order_by(Contribution.kind, Country.name)
+            .order_by(Contribution.kind, name_order(Country.name))
         ):
             grouped[contribution.event_id].append(contribution)
     return grouped
@@ -192,6 +195,14 @@ def latest_event_ending_before(day: date, kind: EventKind) -> Event | None:
     )
 
 
+def latest_event_starting_on_or_before(day: date, kind: EventKind | None = None) -> Event | None:
+    """The most recent event (of `kind`, if given) that started on or before `day`."""
+    query = select(Event).where(Event.start_date <= day)
+    if kind is not None:
+        query = query.where(Event.kind == kind)
+    return db.session.scalar(query.order_by(Event.start_date.desc(), Event.id.desc()).limit(1))
+
+
 def event_count_between(start: date, end: date) -> int:
     return db.session.scalar(select(func.count(Event.id)).where(Event.start_date.between(start, end)))
 
@@ -212,12 +223,20 @@ def country_contributions(country_id: int) -> list[Contribution]:
 
 
 def country_open_action_items(country_id: int) -> list[ActionItem]:
-    """Open or in-progress action items of the meetings a country took part in, soonest due first."""
+    """Open or in-progress action items that concern the country: its name in the item's owner or text
+    (“Fiji to designate…”, owner “Kenya”). The network-wide items of the meetings it attended (“Secretariat:
+    keep the directory up to date”) concern every member alike and are on the action items page, not on
+    each country's."""
+    name = select(Country.name).where(Country.id == country_id).scalar_subquery()
+    pattern = literal("%") + name + literal("%")
     return list(
         db.session.scalars(
             select(ActionItem)
             .join(ActionItem.event)
-            .where(ActionItem.status.in_(OUTSTANDING), _involving(country_id))
+            .where(
+                ActionItem.status.in_(OUTSTANDING),
+                or_(ActionItem.owner.ilike(pattern), ActionItem.title.ilike(pattern)),
+            )
             .options(contains_eager(ActionItem.event))
             .order_by(
                 ActionItem.due_date.is_(None), ActionItem.due_date, Event.start_date.desc(), ActionItem.id

@@ -29,6 +29,7 @@ from tracker.events.models import (
     EventKind,
     Participant,
 )
+from tracker.events.sections import sections_for
 from tracker.extensions import db
 
 FORMATS = "any(csv, xlsx)"
@@ -98,6 +99,7 @@ def event_detail(event_id: int):
         contributions=queries.contributions_of(event.id),
         action_items=queries.action_items_of(event.id),
         roles=[role for role in CountryRole if event.countries_with(role)],
+        sections=sections_for(event),
     )
 
 

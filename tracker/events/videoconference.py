@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
+from tracker.core import collation
 from tracker.core.errors import DomainError
 from tracker.core.imports import Col, ImportFileError, RowError, RowReader, register_importer
 from tracker.events import participants, reimport
@@ -202,7 +203,7 @@ class AttendanceImporter(EventImporter):
         return list(found.values())
 
     def _choices(self, candidates) -> list[tuple[str, str]]:
-        ordered = sorted(candidates, key=lambda p: (p.name or "").casefold())
+        ordered = sorted(candidates, key=lambda p: collation.name_key(p.name))
         options = [
             (f"participant:{p.id}", f"{p.name or p.email} ({p.delegation}, {p.mode.label})") for p in ordered
         ]

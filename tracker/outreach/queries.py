@@ -9,6 +9,7 @@ from datetime import date
 from sqlalchemy import case, func, select
 from sqlalchemy.orm import joinedload, selectinload
 
+from tracker.core.collation import name_order
 from tracker.core.mail import MailStatus, OutboxMessage
 from tracker.countries.models import Country
 from tracker.directory.models import ContactPoint
@@ -54,7 +55,7 @@ def campaign_targets(day: date, *, stale_only: bool, countries: list[str]) -> li
         .join(ContactPoint.country)
         .options(joinedload(ContactPoint.country))
         .where(ContactPoint.designated_on(day), ContactPoint.email.is_not(None))
-        .order_by(Country.name, ContactPoint.institution, ContactPoint.id)
+        .order_by(name_order(Country.name), name_order(ContactPoint.institution), ContactPoint.id)
     )
     if stale_only:
         query = query.where(ContactPoint.stale_on(day))
@@ -124,7 +125,7 @@ def campaign_figures(campaign_id: int) -> list[CountryFigures]:
         .outerjoin(OutboxMessage, OutreachRequest.message_id == OutboxMessage.id)
         .where(OutreachRequest.campaign_id == campaign_id)
         .group_by(Country.iso3, Country.name)
-        .order_by(Country.name)
+        .order_by(name_order(Country.name))
     )
     return [CountryFigures(*(value or 0 if i > 1 else value for i, value in enumerate(row))) for row in rows]
 
@@ -140,7 +141,7 @@ def campaign_requests(campaign_id: int) -> list[OutreachRequest]:
                 joinedload(OutreachRequest.message),
             )
             .where(OutreachRequest.campaign_id == campaign_id)
-            .order_by(Country.name, ContactPoint.institution, OutreachRequest.id)
+            .order_by(name_order(Country.name), name_order(ContactPoint.institution), OutreachRequest.id)
         )
     )
 
@@ -232,7 +233,7 @@ def current_contact_points(day: date) -> list[ContactPoint]:
             .join(ContactPoint.country)
             .options(joinedload(ContactPoint.country))
             .where(ContactPoint.designated_on(day))
-            .order_by(Country.name, ContactPoint.institution)
+            .order_by(name_order(Country.name), name_order(ContactPoint.institution))
         )
     )
 

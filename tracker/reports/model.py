@@ -93,6 +93,12 @@ class PlenaryReport:
     reachability: dict = field(default_factory=dict)
 
     @property
+    def outstanding_action_items(self) -> int:
+        """Action items still to do (open or in progress): the number that heads the listed ones, so a
+        summary never says 5 over a list of 7."""
+        return len(self.open_action_items)
+
+    @property
     def type_labels(self) -> dict[str, str]:
         return {
             key: key.replace("_", " ").capitalize().replace("Ministry of justice", "Ministry of Justice")

@@ -7,6 +7,7 @@ from datetime import date, timedelta
 
 from tracker.activities import queries as activity_queries
 from tracker.authorities import input_queries as authority_queries
+from tracker.core.collation import name_key
 from tracker.core.validation import parse_date
 from tracker.countries import queries as country_queries
 from tracker.countries.models import Status
@@ -51,14 +52,16 @@ def _meetings(start: date, end: date) -> list[MeetingFigures]:
     for meeting in meetings:
         a = meeting.attendance
         by_kind = {
-            kind: [c.country.name for c in contributions[meeting.event_id] if c.kind == kind]
+            kind: sorted(
+                (c.country.name for c in contributions[meeting.event_id] if c.kind == kind), key=name_key
+            )
             for kind in ContributionKind
         }
         result.append(
             MeetingFigures(
                 title=meeting.title,
                 date=meeting.date,
-                place=None,
+                place=meeting.place,
                 delegates=a.delegates,
                 in_person=a.in_person,
                 online=a.online,
@@ -66,7 +69,8 @@ def _meetings(start: date, end: date) -> list[MeetingFigures]:
                 parties=a.parties,
                 observers=a.observers,
                 organisations=a.organisations,
-                sentence=a.sentence,
+                # where the meeting was, in every format (the sentence is what a plenary reads)
+                sentence=f"At {meeting.place}: {a.sentence}" if meeting.place else a.sentence,
                 new_member_updates=by_kind[ContributionKind.NEW_MEMBER_UPDATE],
                 good_practices=by_kind[ContributionKind.GOOD_PRACTICE],
                 conclusions=[item.title for item in items[meeting.event_id]],
@@ -96,7 +100,9 @@ def plenary_report(start: date, end: date) -> PlenaryReport:
         parties_with_multiple_contact_points=directory_queries.parties_with_multiple_contact_points(end),
         contact_points_by_type=directory_queries.contact_points_by_type(end),
         release_count=len(directory_queries.releases_between(start, end)),
-        release_countries=[(iso3, names.get(iso3, iso3)) for iso3 in release_iso3],
+        release_countries=sorted(
+            ((iso3, names.get(iso3, iso3)) for iso3 in release_iso3), key=lambda pair: name_key(pair[1])
+        ),
         new_contact_points=[(iso3, names.get(iso3, iso3), institution) for iso3, institution in new_points],
         activities=[
             ActivityLine(
@@ -104,9 +110,9 @@ def plenary_report(start: date, end: date) -> PlenaryReport:
                 kind_label=a.kind.label,
                 title=a.title,
                 start=a.start_date,
-                beneficiaries=[c.name for c in a.beneficiaries],
-                contributors=[c.name for c in a.contributors],
-                topics=[t.name for t in a.topics],
+                beneficiaries=sorted((c.name for c in a.beneficiaries), key=name_key),
+                contributors=sorted((c.name for c in a.contributors), key=name_key),
+                topics=sorted((t.name for t in a.topics), key=name_key),
             )
             for a in activity_queries.activities_between(start, end)
         ],

@@ -39,7 +39,7 @@ def wording(report: PlenaryReport) -> dict:
         ]
         or ["No capacity-building activity in the period"],
         "meetings": [
-            [f"Participation: {m.sentence}"]
+            [m.sentence if m.place else f"Participation: {m.sentence}"]
             + ([f"Updates by new members: {_names(m.new_member_updates)}"] if m.new_member_updates else [])
             + ([f"Good practices: {_names(m.good_practices)}"] if m.good_practices else [])
             for m in report.meetings
@@ -51,6 +51,7 @@ def wording(report: PlenaryReport) -> dict:
             "official declarations",
         ],
         "reachability": _reachability(report.reachability),
+        "open_action_items_title": f"Open action items ({report.outstanding_action_items})",
         "open_action_items": [
             f"{text}"
             + (f" — {owner}" if owner else "")

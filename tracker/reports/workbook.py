@@ -21,7 +21,7 @@ def report_sheets(report: PlenaryReport) -> list[Sheet]:
                     "Parties that provided input to the complementary directory",
                     report.authorities.get("provided_input"),
                 ],
-                ["Open action items", report.action_items.get("open")],
+                ["Open action items (open or in progress)", report.outstanding_action_items],
             ],
         ),
         Sheet(
@@ -59,8 +59,9 @@ def report_sheets(report: PlenaryReport) -> list[Sheet]:
         Sheet(
             "Meetings",
             [
-                Column("Meeting", 50),
+                Column("Meeting", 40),
                 Column("Date", 12),
+                Column("Place", 20),
                 Column("Delegates", 10),
                 Column("In person", 10),
                 Column("Online", 10),
@@ -68,13 +69,17 @@ def report_sheets(report: PlenaryReport) -> list[Sheet]:
                 Column("Parties", 10),
                 Column("Observers", 10),
                 Column("Organisations", 14),
-                Column("Participation", 90),
+                Column("Participation", 60),
+                Column("Updates by new members", 30),
+                Column("Good practices", 30),
+                Column("Conclusions", 40),
             ],
             heading=heading,
             rows=[
                 [
                     m.title,
                     m.date,
+                    m.place,
                     m.delegates,
                     m.in_person,
                     m.online,
@@ -83,6 +88,9 @@ def report_sheets(report: PlenaryReport) -> list[Sheet]:
                     m.observers,
                     m.organisations,
                     m.sentence,
+                    m.new_member_updates,
+                    m.good_practices,
+                    "\n".join(m.conclusions),
                 ]
                 for m in report.meetings
             ],
